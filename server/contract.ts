@@ -18,15 +18,27 @@ interface ResponseObject {
   $ref?: string;
   content?: Record<string, MediaType>;
 }
+export interface ParameterObject {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  description?: string;
+  schema: Json & { format?: string; enum?: string[]; pattern?: string };
+}
 interface Operation {
   operationId: string;
+  parameters?: (ParameterObject | { $ref: string })[];
   responses: Record<string, ResponseObject>;
 }
 
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Json>; responses: Record<string, ResponseObject> };
+  components: {
+    schemas: Record<string, Json>;
+    responses: Record<string, ResponseObject>;
+    parameters: Record<string, ParameterObject>;
+  };
 }
 
 export interface ContractViolation {
@@ -76,6 +88,14 @@ export interface Contract {
   validateResponse(operationId: string, status: number, mediaType: string, body: unknown): ContractViolation[];
   /** The names of all component schemas. */
   schemaNames(): string[];
+  /** The operation served at a path template (`/v1/{rettighetspakke}/{partIdentifikator}/krav`) by GET. */
+  operationAt(pathTemplate: string): { operationId: string; parameters: ParameterObject[] } | undefined;
+  /** The component schema name of a declared response, if it has one. */
+  responseSchemaName(operationId: string, status: number, mediaType: string): string | undefined;
+  /** The XML root element name of an operation's 200 response (`xml.name` of its schema). */
+  xmlRootName(operationId: string): string;
+  /** Validates one parameter value against its schema in the contract. */
+  validateParameter(parameter: ParameterObject, value: unknown): ContractViolation[];
 }
 
 export function createContract(doc: OpenApiDocument = loadContractDocument()): Contract {
@@ -94,31 +114,60 @@ export function createContract(doc: OpenApiDocument = loadContractDocument()): C
   for (const item of Object.values(doc.paths)) {
     for (const op of Object.values(item)) operations.set(op.operationId, op);
   }
+  const resolveParameter = (p: ParameterObject | { $ref: string }): ParameterObject =>
+    '$ref' in p ? (doc.components.parameters[p.$ref.replace('#/components/parameters/', '')] as ParameterObject) : p;
+  const parameterValidators = new Map<ParameterObject, ValidateFunction>();
   const resolveResponse = (r: ResponseObject): ResponseObject =>
     r.$ref ? (doc.components.responses[r.$ref.replace('#/components/responses/', '')] ?? {}) : r;
+  const describeResponse = (operationId: string, status: number, mediaType: string): { schema?: string; problem?: string } => {
+    const op = operations.get(operationId);
+    if (!op) return { problem: `unknown operation '${operationId}'` };
+    const declared = op.responses[String(status)];
+    if (!declared) {
+      return { problem: `status ${status} is not declared for ${operationId} (declared: ${Object.keys(op.responses).join(', ')})` };
+    }
+    const content = resolveResponse(declared).content ?? {};
+    const media = content[mediaType];
+    if (!media) {
+      return { problem: `media type '${mediaType}' is not declared for ${operationId} ${status} (declared: ${Object.keys(content).join(', ')})` };
+    }
+    const ref = media.schema?.$ref;
+    return ref ? { schema: ref.replace('#/components/schemas/', '') } : {};
+  };
 
   return {
     document: doc,
     schemaNames: () => Object.keys(doc.components.schemas),
+    operationAt(pathTemplate) {
+      const op = doc.paths[pathTemplate]?.get;
+      return op && { operationId: op.operationId, parameters: (op.parameters ?? []).map(resolveParameter) };
+    },
+    xmlRootName(operationId) {
+      const name200 = describeResponse(operationId, 200, 'application/xml').schema;
+      const schema = name200 ? doc.components.schemas[name200] : undefined;
+      const name = (schema?.xml as { name?: string } | undefined)?.name;
+      if (!name) throw new Error(`contract gives no XML root name for ${operationId}`);
+      return name;
+    },
+    validateParameter(parameter, value) {
+      let fn = parameterValidators.get(parameter);
+      if (!fn) {
+        fn = ajv.compile(parameter.schema);
+        parameterValidators.set(parameter, fn);
+      }
+      return fn(value) ? [] : toViolations(fn.errors);
+    },
     validateSchema(name, value) {
       const fn = validator(name);
       return fn(value) ? [] : toViolations(fn.errors);
     },
+    responseSchemaName(operationId, status, mediaType) {
+      return describeResponse(operationId, status, mediaType).schema;
+    },
     validateResponse(operationId, status, mediaType, body) {
-      const op = operations.get(operationId);
-      if (!op) return [{ instancePath: '/', message: `unknown operation '${operationId}'` }];
-      const declared = op.responses[String(status)];
-      if (!declared) {
-        return [{ instancePath: '/', message: `status ${status} is not declared for ${operationId} (declared: ${Object.keys(op.responses).join(', ')})` }];
-      }
-      const content = resolveResponse(declared).content ?? {};
-      const media = content[mediaType];
-      if (!media) {
-        return [{ instancePath: '/', message: `media type '${mediaType}' is not declared for ${operationId} ${status} (declared: ${Object.keys(content).join(', ')})` }];
-      }
-      const ref = media.schema?.$ref;
-      if (!ref) return [];
-      return this.validateSchema(ref.replace('#/components/schemas/', ''), body);
+      const { schema, problem } = describeResponse(operationId, status, mediaType);
+      if (problem) return [{ instancePath: '/', message: problem }];
+      return schema ? this.validateSchema(schema, body) : [];
     },
   };
 }

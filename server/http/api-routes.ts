@@ -1,0 +1,83 @@
+// The four endpoints. Each handler only wires the steps together: route → format → parameters →
+// party → ledger view → serializer. No arithmetic happens here.
+import { Router, type Request, type Response } from 'express';
+import type { Contract } from '../contract.js';
+import type { PartyLedger } from '../ledger/events.js';
+import {
+  aapneKravView,
+  innbetalingerView,
+  kravView,
+  utbetalingerView,
+  type Period,
+  type ViewOptions,
+} from '../ledger/views.js';
+import type { PartyStore } from '../party-store.js';
+import { ApiError, BACKEND_MESSAGE } from './errors.js';
+import { MEDIA_TYPES, negotiateFormat, serialize } from './format.js';
+import { createRequestValidator, RESOURCES, unknownUrl, type Resource } from './request-validation.js';
+
+export const API_PREFIXES = ['/v1', '/api/innkreving/kravogbetalinger/v1'] as const;
+
+/** What to answer when a period endpoint finds nothing: the real API's 404 KB-007, or an empty 200. */
+export type EmptyResult = 'KB-007' | 'empty';
+
+export interface ApiRouteOptions {
+  contract: Contract;
+  parties: PartyStore;
+  clock: () => string;
+  emptyResult: EmptyResult;
+}
+
+type View = { skjermet: boolean } & Record<string, unknown>;
+
+interface ResourceSpec {
+  project(ledger: PartyLedger, opts: ViewOptions, period: Period | undefined): View;
+  /** The list whose absence means "nothing found" (period endpoints only). */
+  list?: string;
+  /** How KB-007 names what was not found. */
+  noun?: string;
+}
+
+const RESOURCE_SPECS: Record<Resource, ResourceSpec> = {
+  aapnekrav: { project: (l, o) => aapneKravView(l, o) },
+  krav: { project: (l, o, p) => kravView(l, o, p!), list: 'krav', noun: 'krav' },
+  innbetalinger: { project: (l, o, p) => innbetalingerView(l, o, p!), list: 'innbetaling', noun: 'innbetalinger' },
+  utbetalinger: { project: (l, o, p) => utbetalingerView(l, o, p!), list: 'utbetaling', noun: 'utbetalinger' },
+};
+
+export function apiRoutes(options: ApiRouteOptions): Router {
+  const validator = createRequestValidator(options.contract);
+  const xmlRoots = new Map(RESOURCES.map((r) => [r, options.contract.xmlRootName(validator.operationIdFor(r))]));
+
+  const handler = (req: Request, res: Response): void => {
+    const { rettighetspakke, partIdentifikator, resource } = req.params as Record<string, string>;
+    const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query };
+    const clock = options.clock();
+    if (!(RESOURCES as readonly string[]).includes(raw.resource)) throw unknownUrl(raw);
+    const format = negotiateFormat(req);
+    if (format === null) {
+      throw new ApiError('KB-008', 'Feil tilknyttet dataformat. Kun json eller xml er støttet: send Accept: application/json eller application/xml.');
+    }
+    const request = validator.check(raw, clock);
+    const ledger = options.parties.get(request.partIdentifikator);
+    if (!ledger) {
+      throw new ApiError('KB-009', `Ingen treff på partIdentifikator ${request.partIdentifikator}.`);
+    }
+    const spec = RESOURCE_SPECS[request.resource];
+    let body: View;
+    try {
+      body = spec.project(ledger, { clock, rettighetspakke: request.rettighetspakke }, request.period);
+    } catch (cause) {
+      throw Object.assign(new ApiError('KB-002', BACKEND_MESSAGE), { cause });
+    }
+    if (spec.list && options.emptyResult === 'KB-007' && !body.skjermet && !(body[spec.list] as unknown[] | undefined)?.length) {
+      const { fraOgMed, tilOgMed } = request.period!;
+      throw new ApiError('KB-007', `Fant ingen ${spec.noun} for partIdentifikator ${request.partIdentifikator} i perioden ${fraOgMed} til ${tilOgMed}.`);
+    }
+    res.status(200).type(MEDIA_TYPES[format]).send(serialize(format, xmlRoots.get(request.resource)!, body));
+  };
+
+  const router = Router();
+  for (const prefix of API_PREFIXES) router.get(`${prefix}/:rettighetspakke/:partIdentifikator/:resource`, handler);
+  return router;
+}

@@ -1,0 +1,39 @@
+// Turns every failure into the API's error body {kode, melding, korrelasjonsid} in the format the
+// client asked for. Unexpected exceptions become KB-001 without a stack trace in the body; the
+// stack goes to the log with the correlation id.
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { correlationIdOf } from './correlation.js';
+import { ApiError, UNEXPECTED_MESSAGE } from './errors.js';
+import { MEDIA_TYPES, negotiateFormat, serializeError } from './format.js';
+
+export function sendError(req: Request, res: Response, error: ApiError): void {
+  const format = negotiateFormat(req) ?? 'json';
+  const body = { kode: error.kode, melding: error.message, korrelasjonsid: correlationIdOf(res) };
+  res.status(error.status).type(MEDIA_TYPES[format]).send(serializeError(format, body));
+}
+
+/** The catch-all route: any path or method the API does not have. */
+export function unknownRoute(req: Request, res: Response): void {
+  sendError(
+    req,
+    res,
+    new ApiError(
+      'KB-003',
+      `Ukjent URL: ${req.method} ${req.path}. API-et har GET /v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}.`,
+    ),
+  );
+}
+
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const korrelasjonsid = correlationIdOf(res);
+    if (error instanceof ApiError) {
+      if (error.status >= 500) logger.error({ err: error.cause ?? error, korrelasjonsid }, error.message);
+      sendError(req, res, error);
+      return;
+    }
+    logger.error({ err: error, korrelasjonsid }, 'unexpected error');
+    sendError(req, res, new ApiError('KB-001', UNEXPECTED_MESSAGE));
+  };
+}

@@ -1,0 +1,88 @@
+// Calendar dates as `YYYY-MM-DD` strings. All arithmetic is in UTC days, so no time zone or
+// daylight-saving change can move a date. String comparison orders ISO dates correctly.
+import type { IsoDate } from './events.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30, 2023-13-01, 2023-1-1). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function toUtc(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date in YYYY-MM-DD: '${date}'`);
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Adds calendar months; the day is clamped to the target month's length (2024-01-31 + 1m = 2024-02-29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  toUtc(date);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return fromUtc(first.getTime());
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** Today's date in UTC. */
+export function today(): IsoDate {
+  return fromUtc(Date.now());
+}
+
+const RELATIVE = /^([+-])(\d{1,5})([dwmy])$/;
+
+/**
+ * Resolves a date written absolute (`2025-03-15`) or relative to the clock (`today`, `-30d`, `+2w`,
+ * `-3m`, `+1y`). Throws a RangeError naming the accepted forms for anything else.
+ */
+export function resolveDate(expression: string, clock: IsoDate): IsoDate {
+  if (expression === 'today') return clock;
+  if (isIsoDate(expression)) return expression;
+  const m = RELATIVE.exec(expression);
+  if (!m) {
+    throw new RangeError(
+      `'${expression}' is not a date: expected YYYY-MM-DD, 'today' or an offset like -30d, +2w, -3m, +1y`,
+    );
+  }
+  const n = Number(m[2]) * (m[1] === '-' ? -1 : 1);
+  switch (m[3]) {
+    case 'd':
+      return addDays(clock, n);
+    case 'w':
+      return addDays(clock, 7 * n);
+    case 'm':
+      return addMonths(clock, n);
+    default:
+      return addYears(clock, n);
+  }
+}

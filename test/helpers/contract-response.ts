@@ -1,0 +1,82 @@
+// The one place API tests send requests: every response is validated against
+// contracts/openapi.yaml (status, media type, body; XML is read back by the schema) and must carry
+// a correlation id. A violation fails the test that produced it.
+import type { Express } from 'express';
+import supertest from 'supertest';
+import { expect } from 'vitest';
+import { createContract } from '../../server/contract.js';
+import { parseXmlDocument, xmlValueToJson } from './xml-to-json.js';
+
+export const contract = createContract();
+
+const TEMPLATES = Object.keys(contract.document.paths).map((template) => ({
+  template,
+  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+
+/** The operation a path belongs to (legacy prefix stripped), or undefined for a path the API lacks. */
+export function operationFor(path: string): string | undefined {
+  const bare = path.split('?')[0]!.replace(/^\/api\/innkreving\/kravogbetalinger/, '');
+  const match = TEMPLATES.find((t) => t.pattern.test(bare));
+  return match && contract.operationAt(match.template)?.operationId;
+}
+
+export interface CheckedResponse {
+  status: number;
+  mediaType: string;
+  /** The body as JSON, read back from XML when the response was XML. */
+  body: Record<string, unknown>;
+  text: string;
+  headers: Record<string, string>;
+}
+
+export function validateResponse(path: string, res: supertest.Response): CheckedResponse {
+  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+  expect(['application/json', 'application/xml'], `media type of ${path}`).toContain(mediaType);
+  const isError = res.status >= 400;
+  const operationId = operationFor(path);
+  const schemaName = isError ? 'Feil' : undefined;
+
+  let body: unknown;
+  if (mediaType === 'application/xml') {
+    const xml = parseXmlDocument(res.text);
+    if (isError) {
+      expect(xml.root).toBe('feil');
+      expect(xml.namespace).toBe('urn:no:skatteetaten:datasamarbeid:feil:v1');
+      body = xmlValueToJson(contract.document, { $ref: '#/components/schemas/Feil' }, xml.value);
+    } else {
+      expect(operationId, `a 200 from a path outside the contract: ${path}`).toBeDefined();
+      expect(xml.root).toBe(contract.xmlRootName(operationId!));
+      const schema = contract.responseSchemaName(operationId!, res.status, mediaType);
+      body = xmlValueToJson(contract.document, { $ref: `#/components/schemas/${schema}` }, xml.value);
+    }
+  } else {
+    body = JSON.parse(res.text) as unknown;
+  }
+
+  const violations = operationId
+    ? contract.validateResponse(operationId, res.status, mediaType, body)
+    : contract.validateSchema(schemaName ?? 'Feil', body);
+  expect(violations, `${path} → ${res.status} violates the contract`).toEqual([]);
+  if (!operationId) expect(res.status, `${path} is not in the contract, so only an error may come back`).toBeGreaterThanOrEqual(400);
+
+  const korrelasjonsid = res.headers['korrelasjonsid'];
+  expect(korrelasjonsid, 'Korrelasjonsid response header').toBeTruthy();
+  if (isError) expect((body as { korrelasjonsid: string }).korrelasjonsid).toBe(korrelasjonsid);
+
+  return { status: res.status, mediaType, body: body as Record<string, unknown>, text: res.text, headers: res.headers as Record<string, string> };
+}
+
+/** GET a path with headers and validate the response against the contract. */
+export async function get(app: Express, path: string, headers: Record<string, string> = {}): Promise<CheckedResponse> {
+  let req = supertest(app).get(path);
+  for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+  const res = await req;
+  return validateResponse(path, res);
+}
+
+/** Any method, validated the same way (for paths and methods the API does not have). */
+export async function send(app: Express, method: 'post' | 'put' | 'delete' | 'patch', path: string): Promise<CheckedResponse> {
+  const res = await supertest(app)[method](path);
+  return validateResponse(path, res);
+}
