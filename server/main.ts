@@ -13,14 +13,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    clock: { type: 'string' },
-    'empty-result': { type: 'string' },
-  },
-});
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        clock: { type: 'string' },
+        'empty-result': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}. Options: --port, --host, --clock, --empty-result`);
+  }
+}
+
+const { values } = readArgs();
 
 const port = Number(values.port ?? process.env.KRAVMOCK_PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got '${values.port ?? process.env.KRAVMOCK_PORT}'`);
@@ -35,7 +43,12 @@ const logger = pino();
 const parties = builtinParties(fixedClock ?? today());
 const app = createApp({ parties, clock: fixedClock ?? today, emptyResult, logger });
 const server = app.listen(port, host, () => {
-  logger.info({ url: `http://${host}:${port}`, parties: parties.map((p) => p.partIdentifikator), clock: fixedClock ?? 'today' }, 'kravmock listening');
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  logger.info(
+    { url: `http://${host}:${actualPort}`, parties: parties.map((p) => p.partIdentifikator), clock: fixedClock ?? 'today' },
+    'kravmock listening',
+  );
 });
 server.on('error', (error) => fail(`cannot listen on ${host}:${port}: ${error.message}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
