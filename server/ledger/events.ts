@@ -59,6 +59,12 @@ export interface ClaimRaised {
   /** Display name, e.g. `Merverdiavgift`, `Skatt`, `Arbeidsgiveravgift`, `Forskuddstrekk`, `Andre krav`. */
   kravgruppe: string;
   kravbeskrivelse: string;
+  /**
+   * The shorter text shown where other records refer to this claim (a payment's `plassertKrav`, the
+   * mirror entry of a set-off); defaults to `kravbeskrivelse`. The MVA ledger shows e.g.
+   * `Forsinkelsesrenter` there for a claim described `Forsinkelsesrenter - Mva-melding september - oktober`.
+   */
+  kortBeskrivelse?: string;
   kravperiode?: KravperiodeSpec;
   fastsettingsmaate?: Fastsettingsmaate;
   /** For interest and other derived claims: the principal claim's `kravidentifikator`. */
