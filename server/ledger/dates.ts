@@ -5,13 +5,40 @@ import type { IsoDate } from './events.js';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30, 2023-13-01, 2023-1-1). */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
+/**
+ * Days since 1970-01-01 of a date's year, month and day, by integer arithmetic (no Date objects, so
+ * hot loops such as interest over thousands of instalments stay cheap). Months may overflow into the
+ * next year (month 13 = January of year + 1).
+ */
+export function epochDayOf(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m0 = ((month - 1) % 12 + 12) % 12 + 1;
+  const y = m0 <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m0 + (m0 > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (the caller has checked it with `isIsoDate`). */
+export function epochDay(date: IsoDate): number {
+  return epochDayOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 function toUtc(date: IsoDate): number {

@@ -5,7 +5,7 @@
 // to whole kroner. The arithmetic is exact (BigInt over øre x basis points x days), so the truncation
 // never depends on floating-point rounding.
 import rateTable from '../../fixtures/interest-rates.json' with { type: 'json' };
-import { addDays, daysBetween } from './dates.js';
+import { epochDay, epochDayOf } from './dates.js';
 import type { IsoDate } from './events.js';
 import type { Ore } from './money.js';
 
@@ -36,19 +36,13 @@ export function rateOn(date: IsoDate, rates: readonly InterestRate[] = INTEREST_
   return rate;
 }
 
-/** Last day of the half-year `date` lies in (30 June or 31 December). */
-function halfYearEnd(date: IsoDate): IsoDate {
-  const year = date.slice(0, 4);
-  return date.slice(5, 7) <= '06' ? `${year}-06-30` : `${year}-12-31`;
-}
-
 /** Denominator of `interestNumerator`: 365 days x 10 000 (basis points of one). */
 export const INTEREST_DENOMINATOR = 365n * 10_000n;
 
 /**
  * Interest on `principal` øre overdue since `forfallsdato`, up to and including `until`, as an exact
  * numerator over `INTEREST_DENOMINATOR` (øre x basis points x days). Zero when not overdue or when the
- * principal is not positive.
+ * principal is not positive. Each half-year uses the rate in force on its first day (1 Jan / 1 Jul).
  */
 export function interestNumerator(
   principal: Ore,
@@ -57,15 +51,21 @@ export function interestNumerator(
   rates: readonly InterestRate[] = INTEREST_RATES,
 ): bigint {
   if (principal <= 0 || forfallsdato >= until) return 0n;
+  const end = epochDay(until);
+  let start = epochDay(forfallsdato) + 1;
+  let year = Number(forfallsdato.slice(0, 4));
+  let second = forfallsdato.slice(5, 7) > '06'; // in the July-December half
   let sum = 0n;
-  let start = addDays(forfallsdato, 1);
-  while (start <= until) {
-    const boundary = halfYearEnd(start);
-    const end = boundary < until ? boundary : until;
-    const days = daysBetween(start, end) + 1;
-    const basisPoints = Math.round(rateOn(start, rates) * 100);
-    sum += BigInt(principal) * BigInt(basisPoints) * BigInt(days);
-    start = addDays(end, 1);
+  while (start <= end) {
+    const next = second ? epochDayOf(year + 1, 1, 1) : epochDayOf(year, 7, 1);
+    if (start < next) {
+      const last = Math.min(next - 1, end);
+      const basisPoints = Math.round(rateOn(second ? `${year}-07-01` : `${year}-01-01`, rates) * 100);
+      sum += BigInt(principal) * BigInt(basisPoints) * BigInt(last - start + 1);
+      start = last + 1;
+    }
+    if (second) year += 1;
+    second = !second;
   }
   return sum;
 }

@@ -22,7 +22,7 @@ import type {
 import { INTEREST_RATES, interestNumerator, truncatedInterest, type InterestRate } from './interest.js';
 import { INTEREST_KRAVTYPER, sortInLegalOrder, type LegalOrderClaim } from './legal-order.js';
 import { formatKr, isAmount, toOre, type Ore } from './money.js';
-import { planKidPlacement } from './placement.js';
+import { KidQueue } from './placement.js';
 import type { ProblemSink } from './problems.js';
 
 export interface ClaimState {
@@ -158,7 +158,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
   const instalments = new Map<string, InstalmentState>();
   const payments = new Map<string, PaymentState>();
   const payouts = new Map<string, PayoutState>();
-  const byKid = new Map<string, InstalmentState[]>();
+  const byKid = new Map<string, KidQueue<InstalmentState>>();
   const motregningOwner = new Map<string, ClaimState>();
   /** Debit instalments with something left, for set-offs in legal order. */
   const openDebits = new Set<InstalmentState>();
@@ -276,10 +276,13 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
       claim.instalments.push(s);
       instalments.set(f.kravforfallsIdentifikator, s);
       if (original > 0) openDebits.add(s);
-      if (f.kidnummer !== undefined) {
-        const list = byKid.get(f.kidnummer) ?? [];
-        list.push(s);
-        byKid.set(f.kidnummer, list);
+      if (f.kidnummer !== undefined && original > 0) {
+        let queue = byKid.get(f.kidnummer);
+        if (!queue) {
+          queue = new KidQueue<InstalmentState>();
+          byKid.set(f.kidnummer, queue);
+        }
+        queue.add(s);
       }
     });
     claims.set(e.kravidentifikator, claim);
@@ -300,7 +303,8 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
     };
     payments.set(e.innbetalingsidentifikator, payment);
     if (e.autoPlace === false || e.kidnummer === undefined) return;
-    for (const part of planKidPlacement(amount, byKid.get(e.kidnummer) ?? [])) place(payment, part.target, part.amount, e.date);
+    const queue = byKid.get(e.kidnummer);
+    if (queue) for (const part of queue.plan(amount)) place(payment, part.target, part.amount, e.date);
   }
 
   function placePayment(e: PaymentPlaced, eventIndex: number): void {
