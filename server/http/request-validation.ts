@@ -89,11 +89,10 @@ export function createRequestValidator(contract: Contract): RequestValidator {
         if (parameter.in === 'path' && parameter.schema.enum) throw unknownUrl(raw);
         throw new ApiError('KB-006', `Ugyldig ${parameter.name} '${value}': ${expectation(parameter)}.`);
       }
+      if (parameter.name === 'partIdentifikator' && !isValidPartIdentifikator(value)) {
+        throw new ApiError('KB-006', `Ugyldig partIdentifikator '${value}': ${PARTY_EXPECTATION}.`);
+      }
       values[parameter.name] = value;
-    }
-
-    if (!isValidPartIdentifikator(raw.partIdentifikator)) {
-      throw new ApiError('KB-006', `Ugyldig partIdentifikator '${raw.partIdentifikator}': ${PARTY_EXPECTATION}.`);
     }
 
     const request: ApiRequest = {
