@@ -28,7 +28,8 @@ export const SKATTEETATEN_ACCOUNTS: Readonly<Record<Reskontro, Readonly<Receivin
 
 /** The account to pay a claim of this ledger to, as a fresh `Bankkonto` (key order as published). */
 export function receivingAccount(reskontro: Reskontro): Bankkonto {
-  const a = SKATTEETATEN_ACCOUNTS[reskontro];
+  // An unknown ledger (only in a ledger checkLedger rejects) falls back to skatteinnkreving.
+  const a = SKATTEETATEN_ACCOUNTS[reskontro] ?? SKATTEETATEN_ACCOUNTS.skatteinnkreving;
   return { kontoeiersNavn: a.kontoeiersNavn, kontonummer: a.kontonummer, iban: a.iban, swiftBIC: a.swiftBIC };
 }
 
@@ -48,6 +49,6 @@ export function bankkontoFromSpec(spec: BankAccountSpec): Bankkonto {
  * (`******11111`, FACTS.md §6). Skatteetaten's own accounts are never masked.
  */
 export function maskAccountNumber(kontonummer: string): string {
-  const digits = kontonummer.replace(/\D/g, '');
+  const digits = String(kontonummer).replace(/\D/g, '');
   return `******${digits.slice(-5)}`;
 }

@@ -8,7 +8,7 @@ import { isIsoDate } from './dates.js';
 import type { BankAccountSpec, ClaimRaised, LedgerEvent, PartyLedger, Payout, PaymentReceived } from './events.js';
 import { ibanProblem, kidProblem, kontonummerProblem, partIdentifikatorProblem } from './identifiers.js';
 import { isAmount } from './money.js';
-import type { LedgerProblem } from './problems.js';
+import { isRecord, type LedgerProblem } from './problems.js';
 import { replay } from './replay.js';
 
 export type { LedgerProblem } from './problems.js';
@@ -32,7 +32,7 @@ export function checkLedger(ledger: PartyLedger): LedgerProblem[] {
   const partyProblem = partIdentifikatorProblem(party);
   if (partyProblem) add(-1, 'partIdentifikator', `partIdentifikator ${show(party)} ${partyProblem}`);
   const related = new Set<string>([party]);
-  (ledger.tilknyttedeParter ?? []).forEach((p, i) => {
+  (Array.isArray(ledger.tilknyttedeParter) ? ledger.tilknyttedeParter : []).forEach((p, i) => {
     const pp = partIdentifikatorProblem(p);
     if (pp) add(-1, `tilknyttedeParter[${i}]`, `tilknyttedeParter[${i}] ${show(p)} ${pp}`);
     related.add(p);
@@ -116,6 +116,10 @@ export function checkLedger(ledger: PartyLedger): LedgerProblem[] {
     let credit = false;
     forfall.forEach((f, j) => {
       const path = `${base}.kravforfall[${j}]`;
+      if (!isRecord(f)) {
+        add(i, path, `kravforfall[${j}] is not an instalment: expected an object with kravforfallsIdentifikator, forfallsdato and beloep`);
+        return;
+      }
       const firstUse = instalmentIds.get(f.kravforfallsIdentifikator);
       if (firstUse !== undefined) {
         add(i, `${path}.kravforfallsIdentifikator`, `kravforfallsIdentifikator '${f.kravforfallsIdentifikator}' is already used by ${firstUse}`);
@@ -154,13 +158,19 @@ export function checkLedger(ledger: PartyLedger): LedgerProblem[] {
     checkOwner(i, e.partIdentifikator);
     checkKonto(i, `${base}.mottaker.kontonummer`, 'mottaker.kontonummer', e.mottaker?.kontonummer);
     checkEnum(i, `${base}.status`, 'status', e.status, UTBETALINGSTATUS);
-    const fra = e.fraKreditkrav ?? [];
-    const tilbake = e.tilbakebetalingAv ?? [];
+    const fra = Array.isArray(e.fraKreditkrav) ? e.fraKreditkrav : [];
+    const tilbake = Array.isArray(e.tilbakebetalingAv) ? e.tilbakebetalingAv : [];
     if (fra.length === 0 && tilbake.length === 0) {
       add(i, base, 'a payout needs at least one part: fraKreditkrav and tilbakebetalingAv are both empty');
     }
-    fra.forEach((p, j) => checkPositive(i, `${base}.fraKreditkrav[${j}].beloep`, `fraKreditkrav[${j}].beloep`, p.beloep));
-    tilbake.forEach((p, j) => checkPositive(i, `${base}.tilbakebetalingAv[${j}].beloep`, `tilbakebetalingAv[${j}].beloep`, p.beloep));
+    fra.forEach((p, j) => {
+      if (!isRecord(p)) add(i, `${base}.fraKreditkrav[${j}]`, `fraKreditkrav[${j}] is not a part: expected an object with kravforfallsIdentifikator and beloep`);
+      else checkPositive(i, `${base}.fraKreditkrav[${j}].beloep`, `fraKreditkrav[${j}].beloep`, p.beloep);
+    });
+    tilbake.forEach((p, j) => {
+      if (!isRecord(p)) add(i, `${base}.tilbakebetalingAv[${j}]`, `tilbakebetalingAv[${j}] is not a part: expected an object with innbetalingsidentifikator and beloep`);
+      else checkPositive(i, `${base}.tilbakebetalingAv[${j}].beloep`, `tilbakebetalingAv[${j}].beloep`, p.beloep);
+    });
   }
 
   ledger.events.forEach((e: LedgerEvent, i) => {

@@ -10,3 +10,8 @@ export interface LedgerProblem {
 }
 
 export type ProblemSink = (problem: LedgerProblem) => void;
+
+/** True for a plain object (not null, not an array): guards the views against malformed JSON input. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

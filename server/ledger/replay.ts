@@ -23,7 +23,7 @@ import { INTEREST_RATES, interestNumerator, truncatedInterest, type InterestRate
 import { INTEREST_KRAVTYPER, sortInLegalOrder, type LegalOrderClaim } from './legal-order.js';
 import { formatKr, isAmount, toOre, type Ore } from './money.js';
 import { KidQueue } from './placement.js';
-import type { ProblemSink } from './problems.js';
+import { isRecord, type ProblemSink } from './problems.js';
 
 export interface ClaimState {
   event: ClaimRaised;
@@ -139,6 +139,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
     if (!e || typeof e !== 'object') return;
     if (e.type === 'claimRaised' && Array.isArray(e.kravforfall)) {
       for (const f of e.kravforfall) {
+        if (!isRecord(f)) continue;
         if (!instalmentDefinitions.has(f.kravforfallsIdentifikator)) {
           instalmentDefinitions.set(f.kravforfallsIdentifikator, { eventIndex, date: e.date, owner: e.kravidentifikator });
         }
@@ -241,6 +242,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
     if (claims.has(e.kravidentifikator) || !Array.isArray(e.kravforfall) || e.kravforfall.length === 0) return;
     const seen = new Set<string>();
     for (const f of e.kravforfall) {
+      if (!isRecord(f)) return;
       if (instalments.has(f.kravforfallsIdentifikator) || seen.has(f.kravforfallsIdentifikator)) return;
       if (!isIsoDate(f.forfallsdato) || !isAmount(f.beloep)) return;
       seen.add(f.kravforfallsIdentifikator);
@@ -437,6 +439,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
       repaid: [],
     };
     (Array.isArray(e.fraKreditkrav) ? e.fraKreditkrav : []).forEach((part, i) => {
+      if (!isRecord(part)) return;
       const path = `${base}.fraKreditkrav[${i}]`;
       const credit = findInstalment(`fraKreditkrav[${i}].kravforfallsIdentifikator`, part.kravforfallsIdentifikator, eventIndex, `${path}.kravforfallsIdentifikator`, e.date);
       const amount = positive(part.beloep);
@@ -456,6 +459,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
       payout.total += amount;
     });
     (Array.isArray(e.tilbakebetalingAv) ? e.tilbakebetalingAv : []).forEach((part, i) => {
+      if (!isRecord(part)) return;
       const path = `${base}.tilbakebetalingAv[${i}]`;
       const payment = findPayment(`tilbakebetalingAv[${i}].innbetalingsidentifikator`, part.innbetalingsidentifikator, eventIndex, `${path}.innbetalingsidentifikator`, e.date);
       const amount = positive(part.beloep);

@@ -209,6 +209,51 @@ describe('robustness and determinism', () => {
     expectValid('Utbetalinger', utbetalingerView(bad, o, YEAR));
   });
 
+  it('never throws on randomly damaged copies of the August 2023 ledger (seeded, deterministic)', () => {
+    let seed = 42;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const junk: unknown[] = [undefined, null, 'x', -1, 0, '2023-02-30', {}, [], 1e9, 'mva'];
+    const o = opts('2023-08-28');
+    const period = { fraOgMed: '2022-01-01', tilOgMed: '2022-12-31' };
+    for (let n = 0; n < 600; n++) {
+      const damaged = aug2023Ledger();
+      const events = damaged.events as unknown as unknown[];
+      for (let m = 0; m < 3; m++) {
+        const i = rnd(events.length);
+        const e = events[i];
+        if (rnd(30) === 0 || !e || typeof e !== 'object') {
+          events[i] = junk[rnd(junk.length)];
+          continue;
+        }
+        let target = e as Record<string, unknown>;
+        let keys = Object.keys(target);
+        let key = keys[rnd(keys.length)]!;
+        const v = target[key];
+        if (Array.isArray(v) && v.length > 0 && rnd(6) === 0) {
+          v[rnd(v.length)] = junk[rnd(junk.length)];
+          continue;
+        }
+        const inner = Array.isArray(v) ? v[rnd(Math.max(v.length, 1))] : v;
+        if (inner && typeof inner === 'object' && rnd(3) > 0) {
+          target = inner as Record<string, unknown>;
+          keys = Object.keys(target);
+          key = keys[rnd(keys.length)]!;
+        }
+        target[key] = junk[rnd(junk.length)];
+      }
+      expect(() => {
+        checkLedger(damaged);
+        aapneKravView(damaged, o);
+        kravView(damaged, o, period);
+        innbetalingerView(damaged, o, period);
+        utbetalingerView(damaged, o, period);
+      }).not.toThrow();
+    }
+  });
+
   it('rejects an invalid clock with a clear error', () => {
     expect(() => aapneKravView(ledger([]), opts('2023-02-30'))).toThrow("clock '2023-02-30' is not a calendar date: expected YYYY-MM-DD");
   });
