@@ -45,9 +45,14 @@ export const KRAVTYPE_LEGAL_KIND: Readonly<Record<string, LegalKind>> = {
   'Fasts § 12-1 (1) 1. pkt.': 'm',
   BORTSKRV_DEBET: 'n',
   MOTP_TILB_BET: 'n',
+  SJOK40: 'n', // særavgift (2022 draft data)
 };
 
-/** Fallback by kravgruppe (display name) for codes the table does not know. */
+/**
+ * Fallback by kravgruppe (display name) for codes the table does not know; anything else is class n.
+ * Credit codes (RESTERENDE_SKT_TILB, Fors.rente kredit, AVVIK_ARBGAVG_KREDIT, KRAV_UTBET_KRED) need no
+ * class: a credit is never a debt to cover.
+ */
 export const KRAVGRUPPE_LEGAL_CLASS: Readonly<Record<string, LegalClass>> = {
   Skatt: 'b',
   Forskuddstrekk: 'e',
