@@ -2,18 +2,24 @@
 // programmatic API all run the same code.
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
+import { adminRoutes } from './admin/admin-routes.js';
 import { createContract, type Contract } from './contract.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
 import { today } from './ledger/dates.js';
 import type { IsoDate, PartyLedger } from './ledger/events.js';
-import { createPartyStore, type PartyStore } from './party-store.js';
+import { adHocScenario, createPartyStore, type PartyStore } from './party-store.js';
+import type { LoadedScenario } from './scenarios/types.js';
 
 export interface KravmockOptions {
-  /** The parties the API knows, as ledgers or a ready store. */
-  parties: readonly PartyLedger[] | PartyStore;
-  /** A fixed clock date, or a function giving "today". Defaults to the real date. */
+  /** Loaded scenarios, plain ledgers (one ad-hoc scenario), or a ready store. */
+  scenarios?: readonly LoadedScenario[];
+  parties?: readonly PartyLedger[] | PartyStore;
+  /**
+   * A fixed date wins over every scenario's own clock. A function (default: the real date) gives
+   * "today" for parties whose scenario has no clock of its own.
+   */
   clock?: IsoDate | (() => IsoDate);
   /** Period endpoints with nothing to show: 404 KB-007 as the real API (default) or an empty 200. */
   emptyResult?: EmptyResult;
@@ -25,7 +31,7 @@ export interface KravmockOptions {
 export function createApp(options: KravmockOptions): Express {
   const clockOption = options.clock;
   const clock = typeof clockOption === 'string' ? () => clockOption : (clockOption ?? today);
-  const parties = 'get' in options.parties ? options.parties : createPartyStore(options.parties);
+  const parties = partyStoreOf(options, clock());
   const logger = options.logger ?? pino({ level: 'silent' });
 
   const app = express();
@@ -36,10 +42,18 @@ export function createApp(options: KravmockOptions): Express {
       contract: options.contract ?? createContract(),
       parties,
       clock,
+      fixedClockWins: typeof clockOption === 'string',
       emptyResult: options.emptyResult ?? 'KB-007',
     }),
   );
+  app.use(adminRoutes(parties));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return app;
+}
+
+function partyStoreOf(options: KravmockOptions, startClock: IsoDate): PartyStore {
+  const { parties, scenarios = [] } = options;
+  if (parties && 'get' in parties) return parties;
+  return createPartyStore(parties ? [...scenarios, adHocScenario(parties, startClock)] : scenarios);
 }

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { contractsDir } from './paths.js';
 
 export const contractFile = join(contractsDir, 'openapi.yaml');
+export const adminContractFile = join(contractsDir, 'admin-openapi.yaml');
 
 type Json = Record<string, unknown>;
 

@@ -24,7 +24,10 @@ export type EmptyResult = 'KB-007' | 'empty';
 export interface ApiRouteOptions {
   contract: Contract;
   parties: PartyStore;
+  /** "Today" for parties whose scenario has no clock of its own. */
   clock: () => string;
+  /** An explicit server clock (--clock) wins over scenarios' own clocks. */
+  fixedClockWins: boolean;
   emptyResult: EmptyResult;
 }
 
@@ -52,21 +55,21 @@ export function apiRoutes(options: ApiRouteOptions): Router {
   const handler = (req: Request, res: Response): void => {
     const { rettighetspakke, partIdentifikator, resource } = req.params as Record<string, string>;
     const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query };
-    const clock = options.clock();
+    const entry = options.parties.get(raw.partIdentifikator);
+    const clock = (!options.fixedClockWins && entry?.ownClock) || options.clock();
     if (!(RESOURCES as readonly string[]).includes(raw.resource)) throw unknownUrl(raw);
     const format = negotiateFormat(req);
     if (format === null) {
       throw new ApiError('KB-008', 'Feil tilknyttet dataformat. Kun json eller xml er støttet: send Accept: application/json eller application/xml.');
     }
     const request = validator.check(raw, clock);
-    const ledger = options.parties.get(request.partIdentifikator);
-    if (!ledger) {
+    if (!entry) {
       throw new ApiError('KB-009', `Ingen treff på partIdentifikator ${request.partIdentifikator}.`);
     }
     const spec = RESOURCE_SPECS[request.resource];
     let body: View;
     try {
-      body = spec.project(ledger, { clock, rettighetspakke: request.rettighetspakke }, request.period);
+      body = spec.project(entry.ledger, { clock, rettighetspakke: request.rettighetspakke }, request.period);
     } catch (cause) {
       throw Object.assign(new ApiError('KB-002', BACKEND_MESSAGE), { cause });
     }

@@ -193,7 +193,7 @@ describe('KB-001 and KB-002 unexpected errors (500)', () => {
         get: () => {
           throw new Error('store exploded at /secret/path.ts:12');
         },
-        list: () => [],
+        scenarios: () => [],
       },
     });
     const res = await get(broken, '/v1/finans/313367002/aapnekrav');
