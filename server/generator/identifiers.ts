@@ -4,11 +4,15 @@
 // Uniqueness without bookkeeping: party i gets the i-th element of a seeded permutation of a large
 // space of number "stems"; only the last free digit before the check digit(s) is searched, so two
 // parties never share a stem and therefore never share a number, and party i's numbers do not depend
-// on how many parties are generated. The built-in parties' numbers are kept free.
+// on how many parties are generated. The numbers of the built-in parties and of the scenario library
+// (scenarios/, loaded next to generated files by `kravmock serve`) are kept free.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeBirthNumber, makeOrganisationNumber } from 'norwegian-numbers';
 import { makeBankAccount } from '../../fixtures/builtin/identifiers.js';
 import { builtinParties } from '../../fixtures/builtin/index.js';
 import { addDays } from '../ledger/dates.js';
+import { packageRoot } from '../paths.js';
 import type { Rng } from './random.js';
 import { runHash } from './random.js';
 
@@ -78,10 +82,32 @@ function permutation(seed: number, salt: string, n: number): (i: number) => numb
 
 let reserved: Set<string> | undefined;
 
-/** The built-in parties' organisation numbers and owners: a generated party must not clash with them. */
+/** The scenario library `kravmock serve` loads by default (scenarios/ in the package). */
+const LIBRARY_DIR = join(packageRoot, 'scenarios');
+
+/** Every 9- and 11-digit number written in the scenario library's files (over-reserving is harmless). */
+function libraryNumbers(): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(LIBRARY_DIR);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /\.(ya?ml|json)$/i.test(n))
+    .sort()
+    .flatMap((n) => readFileSync(join(LIBRARY_DIR, n), 'utf8').match(/(?<!\d)(?:\d{11}|\d{9})(?!\d)/g) ?? []);
+}
+
+/**
+ * Numbers a generated party must not get: the built-in parties' organisation numbers and owners, and
+ * the parties of the scenario library, which `kravmock serve` loads next to generated files (a party
+ * can belong to one scenario only). So the output depends on the library's contents as well as on
+ * seed, options and clock; a clash is rare and moves only the party concerned.
+ */
 export function reservedIdentifiers(): ReadonlySet<string> {
   if (!reserved) {
-    reserved = new Set<string>();
+    reserved = new Set<string>(libraryNumbers());
     for (const p of builtinParties('2025-06-30')) {
       reserved.add(p.partIdentifikator);
       for (const t of p.tilknyttedeParter ?? []) reserved.add(t);

@@ -1,6 +1,6 @@
 // Generated parties are valid scenario data: schema, ledger checks, the loader, the claim table,
 // and every identifier.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fodselsnummer, kidnummer, kontonummer, organisasjonsnummer } from 'norsk-validator';
@@ -12,6 +12,7 @@ import type { GeneratedParty } from '../../server/generator/party-ledger.js';
 import type { ClaimRaised, LedgerEvent, PartyLedger } from '../../server/ledger/events.js';
 import { foedselsnummerProblem, kidProblem, kontonummerProblem, organisasjonsnummerProblem } from '../../server/ledger/identifiers.js';
 import { checkLedger, formatProblems } from '../../server/ledger/views.js';
+import { packageRoot } from '../../server/paths.js';
 import { loadScenarioFiles } from '../../server/scenarios/load.js';
 import { CLOCK, parties, scenarioSchemaValidator } from './helpers.js';
 
@@ -138,7 +139,14 @@ describe('generated identifiers', () => {
 
   it('gives 5,000 parties unique, valid organisation numbers and owners, none of the built-in ones', () => {
     const reserved = reservedIdentifiers();
-    expect(reserved.has('313367002')).toBe(true);
+    expect(reserved.has('313367002')).toBe(true); // built-in party
+    expect(reserved.has('04827896468')).toBe(true); // its owner
+    // every party (and owner) of the scenario library, which serve loads next to generated files
+    const library = join(packageRoot, 'scenarios');
+    const libraryIds = (existsSync(library) ? readdirSync(library) : [])
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .flatMap((f) => [...readFileSync(join(library, f), 'utf8').matchAll(/(?:partIdentifikator|tilknyttedeParter)\W+(\d{9}|\d{11})\b/g)].map((m) => m[1]!));
+    for (const id of libraryIds) expect(reserved.has(id), id).toBe(true);
     const orgnrs = new Set<string>();
     const fnrs = new Set<string>();
     for (let i = 0; i < 5_000; i += 1) {
