@@ -1,13 +1,13 @@
 // Generated parties are valid scenario data: schema, ledger checks, the loader, the claim table,
 // and every identifier.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fodselsnummer, kidnummer, kontonummer, organisasjonsnummer } from 'norsk-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_KIND_BY_KRAVTYPE, catalogueProblems } from '../../server/generator/catalogue.js';
 import { MAX_PARTIES, organisasjonsnummerFor, reservedIdentifiers, seededPermutation, syntheticPersonFor } from '../../server/generator/identifiers.js';
-import { scenarioHeader, scenarioText } from '../../server/generator/output.js';
+import { generateToFiles, scenarioHeader, scenarioText } from '../../server/generator/output.js';
 import type { GeneratedParty } from '../../server/generator/party-ledger.js';
 import type { ClaimRaised, LedgerEvent, PartyLedger } from '../../server/ledger/events.js';
 import { foedselsnummerProblem, kidProblem, kontonummerProblem, organisasjonsnummerProblem } from '../../server/ledger/identifiers.js';
@@ -43,14 +43,17 @@ describe('generated scenario data', () => {
     expect(bad.map((b) => `${b.id}:\n${formatProblems(b.problems)}`)).toEqual([]);
   });
 
-  it('loads with the scenario loader, as written by the generator', () => {
+  it('loads with the scenario loader, as the generator writes the files (JSON chunks and YAML)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kravmock-generator-load-'));
     try {
-      const file = join(dir, 'generated.json');
-      writeFileSync(file, scenarioText(scenarioHeader(42, CLOCK, 'generert-seed42-60-parter', 60), ledgers.slice(0, 60), 'json'));
-      const [scenario] = loadScenarioFiles([file], { defaultClock: '2030-01-01' });
-      expect(scenario!.clock).toBe(CLOCK); // the file's own clock
-      expect(scenario!.parties).toHaveLength(60);
+      await generateToFiles({ seed: 42, parties: 60, clock: CLOCK, format: 'json', layout: { kind: 'dir', path: join(dir, 'json'), perFile: 25 } });
+      await generateToFiles({ seed: 42, parties: 4, clock: CLOCK, format: 'yaml', layout: { kind: 'file', path: join(dir, 'yaml', 'all.yaml') } });
+      const json = loadScenarioFiles([join(dir, 'json')], { defaultClock: '2030-01-01' });
+      expect(json.map((s) => s.name)).toEqual(['generert-seed42-parter-01-25', 'generert-seed42-parter-26-50', 'generert-seed42-parter-51-60']);
+      expect(json.every((s) => s.clock === CLOCK)).toBe(true); // the files' own clock
+      expect(json.flatMap((s) => s.parties)).toEqual(ledgers.slice(0, 60));
+      const [yaml] = loadScenarioFiles([join(dir, 'yaml', 'all.yaml')], { defaultClock: '2030-01-01' });
+      expect(yaml!.parties).toEqual(ledgers.slice(0, 4));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
