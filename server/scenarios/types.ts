@@ -30,6 +30,23 @@ export interface LoadOptions {
   defaultClock: IsoDate;
   /** When set (`--clock`), wins over every scenario's own clock. */
   fixedClock?: IsoDate;
+  /**
+   * Scenarios the loaded ones will be served next to (e.g. the built-in one): a scenario name or a
+   * party that clashes with one of them is a positioned problem rather than a store error later.
+   */
+  existing?: readonly LoadedScenario[];
+}
+
+/**
+ * A scenario file as written (the shape of contracts/scenario.schema.json), before its relative
+ * dates are resolved: every date of its parties may still be `today`, `-30d`, `+2w`, `-3m`, `+1y`.
+ */
+export interface ScenarioDocument {
+  $schema?: string;
+  name: string;
+  description: string;
+  clock?: IsoDate;
+  parties: PartyLedger[];
 }
 
 /** `file:line:col path: message` — the form editors and CI logs link to. */

@@ -1,0 +1,283 @@
+// Scenario text -> a plain JS value, the syntax problems with their real line:col, and a position
+// finder that maps a path (`parties[0].events[3]`) back to where it is written.
+//
+// YAML: the plain block YAML scenarios are written in goes through fast-yaml.ts; anything else (and
+// every file with a syntax error) through the `yaml` library (v2, YAML 1.2 core schema whatever the
+// file's %YAML directive says, so `2025-03-15` stays a string and `<<` is an ordinary key), which
+// also gives the error messages. JSON: JSON.parse. Positions are found only when a file has a
+// problem: by parsing it once more with position recording (fast-yaml.ts, json-index.ts), or from the
+// `yaml` document. All paths are prototype-safe: keys such as `__proto__` become own properties, so
+// they neither pollute Object.prototype nor vanish, and the schema rejects them as unknown properties.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { parseFastYaml } from './fast-yaml.js';
+import { indexJson } from './json-index.js';
+import { formatPath, type Path, type PathSegment } from './path.js';
+import { LineTable, lookup, type SourceIndex } from './source-index.js';
+import type { ScenarioProblem } from './types.js';
+
+export type ScenarioFormat = 'yaml' | 'json';
+
+/** Maximum alias expansions in a YAML file (yaml's `maxAliasCount`): refuses "billion laughs" bombs. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Where things are written in one file. */
+export interface SourcePositions {
+  /**
+   * Position of the value at `path`, or with `target: 'key'` of the key naming its last segment.
+   * A path that does not exist (fully) gives the position of its deepest existing ancestor.
+   */
+  at(path: Path, target?: 'value' | 'key'): Position;
+  /** The source text of the scalar at `path` (e.g. `0012345` for a YAML number), when it is one. */
+  scalarSource(path: Path): string | undefined;
+}
+
+export interface ParsedText {
+  /** The document as plain JS (undefined when the text could not be parsed at all). */
+  value: unknown;
+  /** Problems that make the value untrustworthy (syntax errors): later checks are skipped. */
+  fatal: ScenarioProblem[];
+  /** Problems that do not (duplicate YAML keys, unresolved tags): later checks still run. */
+  problems: ScenarioProblem[];
+  positions: SourcePositions;
+}
+
+const START: Position = { line: 1, col: 1 };
+
+interface YamlSource {
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+function parseYamlSource(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    keepSourceTokens: false,
+  });
+  return { text, doc, lineCounter };
+}
+
+function keyString(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+interface Found {
+  /** The node reached (undefined: the document is empty). */
+  node: Node | undefined;
+  /** How many segments were followed. */
+  depth: number;
+}
+
+/** Follows `path` through the YAML nodes as far as it exists; with target 'key' ends on the last key node. */
+function findNode(source: YamlSource, path: Path, target: 'value' | 'key'): Found {
+  const { doc } = source;
+  let node = (doc.contents ?? undefined) as Node | undefined;
+  for (let i = 0; i < path.length; i += 1) {
+    if (node && isAlias(node)) node = (node.resolve(doc) ?? node) as Node;
+    const segment = path[i]!;
+    if (node && isMap(node)) {
+      let pair: (typeof node.items)[number] | undefined;
+      // The last of equal keys wins, as in the loaded value.
+      for (let j = node.items.length - 1; j >= 0; j -= 1) {
+        const candidate = node.items[j]!;
+        if (keyString(candidate.key) === String(segment)) {
+          pair = candidate;
+          break;
+        }
+      }
+      if (!pair) return { node, depth: i };
+      const last = i === path.length - 1;
+      const key = pair.key as Node | null;
+      if (last && target === 'key' && key) return { node: key, depth: i + 1 };
+      if (!pair.value || !(pair.value as Node).range) return { node: key ?? node, depth: i + 1 };
+      node = pair.value as Node;
+    } else if (node && isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      node = node.items[segment] as Node;
+    } else {
+      return { node, depth: i };
+    }
+  }
+  return { node, depth: path.length };
+}
+
+function positionOf(source: YamlSource, node: Node | undefined): Position {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return START;
+  return source.lineCounter.linePos(offset);
+}
+
+function yamlPositions(source: () => YamlSource): SourcePositions {
+  return {
+    at(path, target = 'value') {
+      const s = source();
+      return positionOf(s, findNode(s, path, target).node);
+    },
+    scalarSource(path) {
+      const s = source();
+      const { node, depth } = findNode(s, path, 'value');
+      if (depth !== path.length || !node || !isScalar(node) || !node.range) return undefined;
+      return s.text.slice(node.range[0], node.range[1]);
+    },
+  };
+}
+
+/** The path of the node (and whether it is a key) at `offset`, as far as the document structure shows it. */
+function pathAtOffset(doc: Document.Parsed, offset: number): { path: PathSegment[]; mapNode?: Node; key?: string } {
+  const path: PathSegment[] = [];
+  let node = doc.contents as Node | null;
+  const inside = (n: Node | null | undefined): boolean => !!n?.range && n.range[0] <= offset && offset < n.range[2];
+  for (;;) {
+    if (node && isMap(node)) {
+      let next: Node | null = null;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key as Node | null;
+        if (inside(key) || (key?.range && key.range[0] === offset)) {
+          return { path: [...path, keyString(key)], mapNode: node, key: keyString(key) };
+        }
+        if (inside(pair.value as Node | null)) {
+          path.push(keyString(key));
+          next = pair.value as Node;
+          break;
+        }
+      }
+      if (!next) return { path };
+      node = next;
+    } else if (node && isSeq(node)) {
+      const index = node.items.findIndex((item) => inside(item as Node));
+      if (index < 0) return { path };
+      path.push(index);
+      node = node.items[index] as Node;
+    } else {
+      return { path };
+    }
+  }
+}
+
+function problem(file: string, pos: Position, path: string, message: string): ScenarioProblem {
+  return { file, line: pos.line, col: pos.col, path, message };
+}
+
+/** Positions from a recorded index (built on first use). */
+function indexPositions(text: string, build: () => SourceIndex): SourcePositions {
+  let index: SourceIndex | undefined;
+  let lines: LineTable | undefined;
+  return {
+    at(path, target = 'value') {
+      index ??= build();
+      lines ??= new LineTable(text);
+      return lines.position(lookup(index, path, target).offset);
+    },
+    scalarSource(path) {
+      index ??= build();
+      const found = lookup(index, path, 'value');
+      if (!found.complete || !found.entry || found.entry.child) return undefined;
+      return text.slice(found.entry.start, found.entry.end);
+    },
+  };
+}
+
+export interface ParseOptions {
+  /** Skip the fast YAML parser (tests compare the two). */
+  yamlLibraryOnly?: boolean;
+}
+
+function parseYaml(text: string, file: string, options: ParseOptions): ParsedText {
+  if (!options.yamlLibraryOnly) {
+    const fast = parseFastYaml(text);
+    if (fast) {
+      return { value: fast.value, fatal: [], problems: [], positions: indexPositions(text, () => parseFastYaml(text, true)?.index ?? { rootStart: 0 }) };
+    }
+  }
+  return parseYamlWithLibrary(text, file);
+}
+
+function parseYamlWithLibrary(text: string, file: string): ParsedText {
+  let source: YamlSource;
+  try {
+    source = parseYamlSource(text);
+  } catch (error) {
+    // The yaml parser does not throw on bad input; this is a last guard (e.g. a stack overflow).
+    return { value: undefined, fatal: [problem(file, START, '(yaml)', `cannot parse: ${(error as Error).message}`)], problems: [], positions: { at: () => START, scalarSource: () => undefined } };
+  }
+  const { doc, lineCounter } = source;
+  const fatal: ScenarioProblem[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      // The document stays well defined (the last key wins), so the later checks still run.
+      const at = pathAtOffset(doc, error.pos[0]);
+      let first = '';
+      if (at.mapNode && isMap(at.mapNode) && at.key !== undefined) {
+        const pair = at.mapNode.items.find((p) => keyString(p.key) === at.key);
+        const firstPos = positionOf(source, pair?.key as Node | undefined);
+        if (pair && !(firstPos.line === pos.line && firstPos.col === pos.col)) first = ` (first at line ${firstPos.line}, col ${firstPos.col})`;
+      }
+      problems.push(problem(file, pos, formatPath(at.path), `duplicate key '${at.key ?? '?'}'${first}: each key may appear once`));
+    } else {
+      fatal.push(problem(file, pos, '(yaml)', `YAML syntax error: ${error.message}`));
+    }
+  }
+  for (const warning of doc.warnings) {
+    const pos = lineCounter.linePos(warning.pos[0]);
+    const message = warning.code === 'TAG_RESOLVE_FAILED'
+      ? `${warning.message}: scenario files use plain YAML without tags`
+      : warning.message;
+    problems.push(problem(file, pos, formatPath(pathAtOffset(doc, warning.pos[0]).path), message));
+  }
+  let value: unknown;
+  if (fatal.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      let alias: Node | undefined;
+      visit(doc, {
+        Alias(_key, node) {
+          alias = node;
+          return visit.BREAK;
+        },
+      });
+      const pos = positionOf(source, alias);
+      const at = alias?.range ? formatPath(pathAtOffset(doc, alias.range[0]).path) : '(yaml)';
+      fatal.push(problem(file, pos, at, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb; write the data out instead of nesting aliases`));
+    }
+  }
+  return { value, fatal, problems, positions: yamlPositions(() => source) };
+}
+
+const JSON_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
+
+function parseJson(text: string, file: string): ParsedText {
+  const positions = indexPositions(text, () => indexJson(text));
+  try {
+    // Two equal keys: the last wins, as JSON.parse decides; the index agrees.
+    return { value: JSON.parse(text) as unknown, fatal: [], problems: [], positions };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const m = JSON_POSITION.exec(error.message);
+    const offset = m ? Number(m[1]) : text.length;
+    const message = m ? error.message.slice(0, m.index) : error.message;
+    const pos = new LineTable(text).position(Math.min(offset, text.length));
+    return { value: undefined, fatal: [problem(file, pos, '(json)', `JSON syntax error: ${message}`)], problems: [], positions };
+  }
+}
+
+/** Parses one scenario file's text. Never throws on bad input. */
+export function parseScenarioText(text: string, file: string, format: ScenarioFormat, options: ParseOptions = {}): ParsedText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return format === 'json' ? parseJson(body, file) : parseYaml(body, file, options);
+}
