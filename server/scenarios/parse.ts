@@ -147,9 +147,12 @@ function pathAtOffset(doc: Document.Parsed, offset: number): { path: PathSegment
         if (inside(key) || (key?.range && key.range[0] === offset)) {
           return { path: [...path, keyString(key)], mapNode: node, key: keyString(key) };
         }
-        if (inside(pair.value as Node | null)) {
+        const value = pair.value as Node | null;
+        // From the key's end to the value's end (a tag or anchor before the value counts as the value).
+        if (key?.range && value?.range && key.range[1] <= offset && offset < value.range[2]) {
           path.push(keyString(key));
-          next = pair.value as Node;
+          if (!inside(value)) return { path };
+          next = value;
           break;
         }
       }
