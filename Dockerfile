@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY fixtures ./fixtures
 COPY contracts ./contracts
+COPY scenarios ./scenarios
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-slim
@@ -16,6 +17,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/contracts ./contracts
+COPY --from=build /app/scenarios ./scenarios
 USER node
 EXPOSE 8080
-CMD ["node", "dist/server/main.js"]
+CMD ["node", "dist/server/cli.js", "serve"]

@@ -1,0 +1,124 @@
+// `kravmock serve`: load the built-in data, the scenario library and the user's scenarios, then
+// listen. A scenario file that does not load stops the start with every problem listed.
+import type { Server } from 'node:http';
+import { delimiter, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino, type Logger } from 'pino';
+import { builtinScenario } from '../../fixtures/builtin/scenario.js';
+import { createApp } from '../app.js';
+import type { EmptyResult } from '../http/api-routes.js';
+import { isIsoDate, today } from '../ledger/dates.js';
+import { packageRoot } from '../paths.js';
+import { loadScenarioFiles } from '../scenarios/load.js';
+import { ScenarioLoadError, type LoadedScenario } from '../scenarios/types.js';
+import { UsageError, type CommandIo } from './io.js';
+
+export const libraryDir = join(packageRoot, 'scenarios');
+
+export const SERVE_USAGE = `Usage: kravmock serve [options]
+
+Options (each also settable by its environment variable):
+  --port <n>             KRAVMOCK_PORT          port to listen on (default 8080; 0 = any free port)
+  --host <address>       KRAVMOCK_HOST          address to listen on (default 127.0.0.1)
+  --clock <YYYY-MM-DD>   KRAVMOCK_CLOCK         freeze "today"; wins over scenarios' own clocks
+  --scenarios <path>     KRAVMOCK_SCENARIOS     scenario file or folder to load (repeatable; the
+                                                variable takes a '${delimiter}'-separated list)
+  --no-builtin           KRAVMOCK_NO_BUILTIN=1  serve only the scenarios given, without the built-in
+                                                parties and the scenario library
+  --empty-result <mode>  KRAVMOCK_EMPTY_RESULT  KB-007 (default) or empty: what an empty period answers`;
+
+export interface ServeConfig {
+  port: number;
+  host: string;
+  fixedClock?: string;
+  scenarioPaths: string[];
+  builtin: boolean;
+  emptyResult: EmptyResult;
+}
+
+/** Flags first, then KRAVMOCK_* variables, then defaults. Throws UsageError naming what was wrong. */
+export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        clock: { type: 'string' },
+        scenarios: { type: 'string', multiple: true },
+        'no-builtin': { type: 'boolean' },
+        'empty-result': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. See kravmock serve --help`);
+  }
+  const portText = values.port ?? env.KRAVMOCK_PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got '${portText}'`);
+  const fixedClock = values.clock ?? env.KRAVMOCK_CLOCK;
+  if (fixedClock !== undefined && !isIsoDate(fixedClock)) throw new UsageError(`--clock must be a calendar date YYYY-MM-DD, got '${fixedClock}'`);
+  const emptyResult = values['empty-result'] ?? env.KRAVMOCK_EMPTY_RESULT ?? 'KB-007';
+  if (emptyResult !== 'KB-007' && emptyResult !== 'empty') throw new UsageError(`--empty-result must be KB-007 or empty, got '${emptyResult}'`);
+  const scenarioPaths = values.scenarios ?? (env.KRAVMOCK_SCENARIOS ? env.KRAVMOCK_SCENARIOS.split(delimiter).filter(Boolean) : []);
+  const config: ServeConfig = {
+    port,
+    host: values.host ?? env.KRAVMOCK_HOST ?? '127.0.0.1',
+    scenarioPaths,
+    builtin: !(values['no-builtin'] ?? ['1', 'true'].includes(env.KRAVMOCK_NO_BUILTIN ?? '')),
+    emptyResult,
+  };
+  if (fixedClock !== undefined) config.fixedClock = fixedClock;
+  return config;
+}
+
+/** Everything the server will answer from, or a ScenarioLoadError listing every problem. */
+export function loadServeScenarios(config: ServeConfig, startDate: string): LoadedScenario[] {
+  const clock = config.fixedClock ?? startDate;
+  const paths = [...(config.builtin ? [libraryDir] : []), ...config.scenarioPaths];
+  const loaded = paths.length > 0 ? loadScenarioFiles(paths, { defaultClock: startDate, ...(config.fixedClock ? { fixedClock: config.fixedClock } : {}) }) : [];
+  return config.builtin ? [builtinScenario(clock), ...loaded] : loaded;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function runServe(argv: string[], io: CommandIo, logger: Logger = pino()): Promise<RunningServer | number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(SERVE_USAGE);
+    return 0;
+  }
+  const config = readServeConfig(argv, io.env);
+  let scenarios: LoadedScenario[];
+  try {
+    scenarios = loadServeScenarios(config, today());
+  } catch (error) {
+    if (error instanceof ScenarioLoadError) {
+      for (const line of error.message.split('\n')) io.err(line);
+      return 1;
+    }
+    throw error;
+  }
+  const app = createApp({ scenarios, clock: config.fixedClock ?? today, emptyResult: config.emptyResult, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error) => reject(new UsageError(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));
+  });
+  const address = server.address();
+  const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  logger.info(
+    {
+      url,
+      clock: config.fixedClock ?? 'today',
+      scenarios: scenarios.map((s) => s.name),
+      parties: scenarios.reduce((n, s) => n + s.parties.length, 0),
+    },
+    'kravmock listening',
+  );
+  return { server, url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
