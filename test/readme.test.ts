@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinParties } from '../fixtures/builtin/index.js';
 import { createApp } from '../server/app.js';
+import { aapneKravView } from '../server/ledger/views.js';
+import { loadScenarioText } from '../server/scenarios/load.js';
 import { get } from './helpers/contract-response.js';
 
 const CLOCK = '2026-11-26';
@@ -32,5 +34,19 @@ describe('README curl examples', () => {
   it.each(curls)('$line', async ({ path, headers, expected }) => {
     const res = await get(app, path, headers);
     expect(res.status).toBe(expected);
+  });
+});
+
+describe('README scenario example', () => {
+  const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+
+  it('is a complete, valid scenario with the figures its comments promise', () => {
+    expect(block).toBeDefined();
+    const scenario = loadScenarioText(block!, 'README.md', 'yaml', { defaultClock: CLOCK });
+    expect(scenario.name).toBe('restskatt-halvt-betalt');
+    const view = aapneKravView(scenario.parties[0]!, { clock: CLOCK, rettighetspakke: 'regnskapssystem' });
+    expect(view.totalOversikt?.sumForfalteKrav).toBe(12000);
+    expect(view.totalOversikt?.sumUplasserteInnbetalinger).toBe(-2500);
+    expect(view.innbetalingMedUplassertBeloep?.map((i) => i.innbetalingsidentifikator)).toEqual(['850000002']);
   });
 });
