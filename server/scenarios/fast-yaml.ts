@@ -6,7 +6,7 @@
 // decline by returning undefined, and the caller parses the text with the `yaml` library instead, so
 // the result is always what `yaml` (YAML 1.2 core schema) would give, and every error message comes
 // from `yaml`. Keys are defined as own properties (`__proto__` included), never through a setter.
-import type { IndexEntry, IndexNode, SourceIndex } from './source-index.js';
+import type { IndexEntry, IndexNode, SourceIndex, Want } from './source-index.js';
 
 /** Thrown inside the parser when the text leaves the subset. */
 class Decline {}
@@ -18,9 +18,9 @@ const DASH = 45;
 const COLON = 58;
 
 /** Characters that make the whole text leave the subset: tabs, control characters, a lone CR, a BOM inside. */
-// eslint-disable-next-line no-control-regex -- these characters are exactly what the fast path refuses
-const UNSUPPORTED_CHARACTERS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)/;
-const PLAIN_KEY = /[A-Za-z_$][\w$.-]*/y;
+/** Anything but line breaks and printable characters (a tab, a control character, a BOM inside). */
+const UNSUPPORTED_CHARACTERS = /[^\n\r\x20-\x7e\x80-\ufefe\uff00-\uffff]/;
+const LONE_CR = /\r(?!\n)/;
 const KEY_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const BLOCK_PLAIN_FORBIDDEN_START = new Set([...'[]{},#&*!|>\'"%@`']);
 
@@ -30,6 +30,7 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const NUMBER_LIKE = new RegExp([INT_OCT, INT, INT_HEX, FLOAT_NAN, FLOAT_EXP, FLOAT].map((r) => `(?:${r.source})`).join('|'));
 
 /** A plain scalar as the YAML 1.2 core schema resolves it (the same tests, in the same order, as `yaml`). */
 export function resolvePlainScalar(s: string): unknown {
@@ -52,6 +53,8 @@ export function resolvePlainScalar(s: string): unknown {
   }
   const c = s.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
+    // The number forms below never match one another, so one test first rules out dates and ids.
+    if (!NUMBER_LIKE.test(s)) return s;
     if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
     if (INT.test(s)) return parseInt(s, 10);
     if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
@@ -75,30 +78,52 @@ interface Parsed {
 }
 
 class FastYaml {
-  private readonly indent: number[] = [];
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private li = 0;
+  // The current significant line (not blank, not only a comment), read on demand: its indentation,
+  // first character and end of content; `next` is where the line after it starts.
+  private ci = 0;
+  private cs = 0;
+  private ce = 0;
+  private eof = false;
+  private next = 0;
+  private first = true;
 
   constructor(
     private readonly text: string,
-    private readonly record: boolean,
+    /** Record the positions of these paths (none when undefined). */
+    private readonly want: Want | undefined,
   ) {}
 
+  /**
+   * A string that does not keep the source text alive. V8 makes a substring of 13 or more characters
+   * a slice that references the whole text (150 MB for a large generated file) for as long as the
+   * substring lives; flattening a concatenation copies it.
+   */
+  private own(s: string): string {
+    if (s.length >= 13) return ` ${s}`.slice(1);
+    // Short values (dates, codes) repeat a lot: one copy each, as JSON.parse's are.
+    let shared = this.short.get(s);
+    if (shared === undefined) {
+      shared = s;
+      this.short.set(s, s);
+    }
+    return shared;
+  }
+
+  private readonly short = new Map<string, string>();
+
   parse(): { value: unknown; index: SourceIndex } {
-    this.splitLines();
-    if (this.start.length === 0) return { value: null, index: { rootStart: 0 } };
-    const root = this.blockNode();
-    if (this.li < this.start.length) throw DECLINE;
+    this.advance();
+    if (this.eof) return { value: null, index: { rootStart: 0 } };
+    const root = this.blockNode(this.want);
+    if (!this.eof) throw DECLINE;
     return { value: root.value, index: { rootStart: root.start, ...(root.node ? { root: root.node } : {}) } };
   }
 
-  /** Significant lines (not blank, not only a comment): indentation, first character, end of content. */
-  private splitLines(): void {
+  /** Moves to the next significant line. */
+  private advance(): void {
     const text = this.text;
     const n = text.length;
-    let pos = 0;
-    let first = true;
+    let pos = this.next;
     while (pos <= n) {
       let eol = text.indexOf('\n', pos);
       if (eol === -1) eol = n;
@@ -112,19 +137,23 @@ class FastYaml {
           if (c === 37) throw DECLINE; // %directive
           if ((text.startsWith('---', s) || text.startsWith('...', s)) && (s + 3 === end || text.charCodeAt(s + 3) === SPACE)) {
             // A lone `---` (optionally with a comment) may open the only document.
-            if (!first || !text.startsWith('---', s) || !this.isBlankOrComment(s + 3, end)) throw DECLINE;
+            if (!this.first || !text.startsWith('---', s) || !this.isBlankOrComment(s + 3, end)) throw DECLINE;
+            this.first = false;
             pos = eol + 1;
-            first = false;
             continue;
           }
         }
-        first = false;
-        this.indent.push(s - pos);
-        this.start.push(s);
-        this.end.push(end);
+        this.first = false;
+        this.ci = s - pos;
+        this.cs = s;
+        this.ce = end;
+        this.next = eol + 1;
+        return;
       }
       pos = eol + 1;
     }
+    this.eof = true;
+    this.next = n + 1;
   }
 
   private isBlankOrComment(p: number, end: number): boolean {
@@ -140,12 +169,12 @@ class FastYaml {
 
   /** The column of offset `p` on the current line. */
   private column(p: number): number {
-    return p - (this.start[this.li]! - this.indent[this.li]!);
+    return p - (this.cs - this.ci);
   }
 
-  private blockNode(): Parsed {
-    const s = this.start[this.li]!;
-    return this.isSeqItem(s, this.end[this.li]!) ? this.blockSeq(this.indent[this.li]!, s) : this.blockMap(this.indent[this.li]!, s);
+  private blockNode(want: Want | undefined): Parsed {
+    const s = this.cs;
+    return this.isSeqItem(s, this.ce) ? this.blockSeq(this.ci, s, want) : this.blockMap(this.ci, s, want);
   }
 
   /** A key at `p` followed by `:` and a space or the end of the line; undefined when there is none. */
@@ -160,11 +189,15 @@ class FastYaml {
       key = quoted.value as string;
       q = quoted.end;
     } else {
-      PLAIN_KEY.lastIndex = p;
-      const m = PLAIN_KEY.exec(text);
-      if (!m) return undefined;
-      key = m[0];
-      q = p + key.length;
+      // [A-Za-z_$][A-Za-z0-9_$.-]*, scanned by hand (a regex match per key is slower).
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36)) return undefined;
+      q = p + 1;
+      for (;;) {
+        const d = text.charCodeAt(q);
+        if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36 || d === 46 || d === DASH) q += 1;
+        else break;
+      }
+      key = text.slice(p, q);
     }
     if (text.charCodeAt(q) !== COLON || q >= end) return undefined;
     if (q + 1 !== end && text.charCodeAt(q + 1) !== SPACE) return undefined;
@@ -173,81 +206,82 @@ class FastYaml {
     return { key, after: q + 1 };
   }
 
-  private blockMap(indent: number, firstStart: number): Parsed {
+  private blockMap(indent: number, firstStart: number, want: Want | undefined): Parsed {
     const obj: Record<string, unknown> = {};
-    const node: IndexNode | undefined = this.record ? { kind: 'map', keys: [], entries: [] } : undefined;
-    const lines = this.start.length;
+    const node: IndexNode | undefined = want?.children ? { kind: 'map', keys: [], entries: [] } : undefined;
     let s = firstStart;
     for (;;) {
-      const end = this.end[this.li]!;
+      const end = this.ce;
       if (this.isSeqItem(s, end)) throw DECLINE;
       const k = this.readKey(s, end);
       if (!k) throw DECLINE;
-      let entry: IndexEntry;
+      let entry: IndexEntry | undefined;
       let value: unknown;
+      const childWant = want?.children?.get(k.key);
       if (this.isBlankOrComment(k.after, end)) {
-        this.li += 1;
-        if (this.li < lines && (this.indent[this.li]! > indent || (this.indent[this.li]! === indent && this.isSeqItem(this.start[this.li]!, this.end[this.li]!)))) {
-          const child = this.blockNode();
+        this.advance();
+        if (!this.eof && (this.ci > indent || (this.ci === indent && this.isSeqItem(this.cs, this.ce)))) {
+          const child = this.blockNode(childWant);
           value = child.value;
-          entry = { keyStart: s, start: child.start, end: child.start, ...(child.node ? { child: child.node } : {}) };
+          if (childWant) entry = { keyStart: s, start: child.start, end: child.start, ...(child.node ? { child: child.node } : {}) };
         } else {
           value = null;
-          entry = { keyStart: s, start: k.after, end: k.after };
+          if (childWant) entry = { keyStart: s, start: k.after, end: k.after };
         }
       } else {
         let p = k.after;
         while (this.text.charCodeAt(p) === SPACE) p += 1;
-        const v = this.isBlockScalarHeader(p) ? this.blockScalar(p, end, indent) : this.inlineValue(p, end);
+        const v = this.isBlockScalarHeader(p) ? this.blockScalar(p, end, indent) : this.inlineValue(p, end, childWant);
         value = v.value;
-        entry = { keyStart: s, start: v.start, end: v.end, ...(v.node ? { child: v.node } : {}) };
-        if (!this.isBlockScalarHeader(p)) this.li += 1;
-        if (this.li < lines && this.indent[this.li]! > indent) throw DECLINE;
+        if (childWant) entry = { keyStart: s, start: v.start, end: v.end, ...(v.node ? { child: v.node } : {}) };
+        if (!this.isBlockScalarHeader(p)) this.advance();
+        if (!this.eof && this.ci > indent) throw DECLINE;
       }
       define(obj, k.key, value);
-      if (node?.kind === 'map') {
+      if (node?.kind === 'map' && entry) {
         node.keys.push(k.key);
         node.entries.push(entry);
       }
-      if (this.li >= lines || this.indent[this.li]! !== indent) break;
-      s = this.start[this.li]!;
+      if (this.eof || this.ci !== indent) break;
+      s = this.cs;
     }
-    if (this.li < lines && this.indent[this.li]! > indent) throw DECLINE;
+    if (!this.eof && this.ci > indent) throw DECLINE;
     return { value: obj, start: firstStart, end: firstStart, ...(node ? { node } : {}) };
   }
 
-  private blockSeq(indent: number, firstStart: number): Parsed {
+  private blockSeq(indent: number, firstStart: number, want: Want | undefined): Parsed {
     const arr: unknown[] = [];
-    const node: IndexNode | undefined = this.record ? { kind: 'seq', entries: [] } : undefined;
-    const lines = this.start.length;
+    const node: IndexNode | undefined = want?.children ? { kind: 'seq', entries: [] } : undefined;
     let s = firstStart;
     for (;;) {
-      const end = this.end[this.li]!;
+      const end = this.ce;
       let c = s + 1;
       while (c < end && this.text.charCodeAt(c) === SPACE) c += 1;
       let item: Parsed;
+      const index = arr.length;
+      const childWant = want?.children?.get(String(index));
       if (this.isBlankOrComment(s + 1, end)) {
-        this.li += 1;
-        if (this.li < lines && this.indent[this.li]! > indent) item = this.blockNode();
+        this.advance();
+        if (!this.eof && this.ci > indent) item = this.blockNode(childWant);
         else item = { value: null, start: s + 1, end: s + 1 };
       } else if (this.isSeqItem(c, end)) {
-        item = this.blockSeq(this.column(c), c);
+        item = this.blockSeq(this.column(c), c, childWant);
       } else if (this.readKey(c, end)) {
-        item = this.blockMap(this.column(c), c);
+        item = this.blockMap(this.column(c), c, childWant);
       } else if (this.isBlockScalarHeader(c)) {
         item = this.blockScalar(c, end, indent);
-        if (this.li < lines && this.indent[this.li]! > indent) throw DECLINE;
+        if (!this.eof && this.ci > indent) throw DECLINE;
       } else {
-        item = this.inlineValue(c, end);
-        this.li += 1;
-        if (this.li < lines && this.indent[this.li]! > indent) throw DECLINE;
+        item = this.inlineValue(c, end, childWant);
+        this.advance();
+        if (!this.eof && this.ci > indent) throw DECLINE;
       }
       arr.push(item.value);
-      if (node) node.entries.push({ start: item.start, end: item.end, ...(item.node ? { child: item.node } : {}) });
-      if (this.li >= lines || this.indent[this.li]! !== indent || !this.isSeqItem(this.start[this.li]!, this.end[this.li]!)) break;
-      s = this.start[this.li]!;
+      if (node && childWant) node.entries[index] = { start: item.start, end: item.end, ...(item.node ? { child: item.node } : {}) };
+      if (this.eof || this.ci !== indent || !this.isSeqItem(this.cs, this.ce)) break;
+      s = this.cs;
     }
-    if (this.li < lines && this.indent[this.li]! > indent) throw DECLINE;
+    if (!this.eof && this.ci > indent) throw DECLINE;
     return { value: arr, start: firstStart, end: firstStart, ...(node ? { node } : {}) };
   }
 
@@ -259,7 +293,7 @@ class FastYaml {
   /**
    * A literal (`|`, `|-`) or folded (`>`, `>-`) block scalar whose header is at `p` on the current
    * line, in a node indented `parentIndent`. Conservative: no indentation indicator, no keep chomping
-   * (`+`), no leading blank lines, no line with extra indentation or trailing spaces. Leaves `li` at
+   * (`+`), no leading blank lines, no line with extra indentation or trailing spaces. Leaves the cursor at
    * the first significant line after it.
    */
   private blockScalar(p: number, end: number, parentIndent: number): Parsed {
@@ -323,15 +357,17 @@ class FastYaml {
       value = contentLines.join('\n');
     }
     if (!strip) value += '\n';
-    while (this.li < this.start.length && this.start[this.li]! < regionEnd) this.li += 1;
-    return { value, start: p, end: regionEnd };
+    const after = this.text.indexOf('\n', regionEnd);
+    this.next = after === -1 ? this.text.length + 1 : after + 1;
+    this.advance();
+    return { value: this.own(value), start: p, end: regionEnd };
   }
 
   /** A value that starts at `p` and ends on this line (a scalar or a flow collection), then only a comment. */
-  private inlineValue(p: number, end: number): Parsed {
+  private inlineValue(p: number, end: number, want: Want | undefined): Parsed {
     const c = this.text.charCodeAt(p);
     let v: Parsed;
-    if (c === 91 || c === 123) v = this.flow(p, end);
+    if (c === 91 || c === 123) v = this.flow(p, end, 0, want);
     else if (c === 34 || c === 39) {
       const q = this.quoted(p, end);
       if (!q) throw DECLINE;
@@ -352,7 +388,8 @@ class FastYaml {
     while (e > p && text.charCodeAt(e - 1) === SPACE) e -= 1;
     const raw = text.slice(p, e);
     if (raw.includes(': ') || raw.endsWith(':')) throw DECLINE;
-    return { value: resolvePlainScalar(raw), start: p, end: e };
+    const value = resolvePlainScalar(raw);
+    return { value: value === raw ? this.own(raw) : value, start: p, end: e };
   }
 
   /** A quoted scalar on one line; undefined when it does not close on it. */
@@ -369,7 +406,7 @@ class FastYaml {
         if (backslashes > 0) hasEscape = true;
         if (backslashes % 2 === 0) {
           const raw = text.slice(p + 1, j);
-          if (!hasEscape && !raw.includes('\\')) return { value: raw, start: p, end: j + 1 };
+          if (!hasEscape && !raw.includes('\\')) return { value: this.own(raw), start: p, end: j + 1 };
           try {
             // JSON's escapes are a subset of YAML's double-quoted escapes, with the same meaning.
             return { value: JSON.parse(`"${raw}"`) as string, start: p, end: j + 1 };
@@ -388,7 +425,7 @@ class FastYaml {
         q = j + 2;
         continue;
       }
-      return { value: text.slice(p + 1, j).replaceAll("''", "'"), start: p, end: j + 1 };
+      return { value: this.own(text.slice(p + 1, j).replaceAll("''", "'")), start: p, end: j + 1 };
     }
   }
 
@@ -399,14 +436,15 @@ class FastYaml {
   }
 
   /** `[a, b]` or `{ k: v }` closed on this line; conservative: no trailing commas, no empty entries. */
-  private flow(p: number, end: number, depth = 0): Parsed {
+  private flow(p: number, end: number, depth: number, want: Want | undefined): Parsed {
     if (depth > 50) throw DECLINE;
     const text = this.text;
     const open = text.charCodeAt(p);
     const close = open === 91 ? 93 : 125;
     const isMap = open === 123;
     const value: unknown[] | Record<string, unknown> = isMap ? {} : [];
-    const node: IndexNode | undefined = this.record ? (isMap ? { kind: 'map', keys: [], entries: [] } : { kind: 'seq', entries: [] }) : undefined;
+    const node: IndexNode | undefined = want?.children ? (isMap ? { kind: 'map', keys: [], entries: [] } : { kind: 'seq', entries: [] }) : undefined;
+    let index = 0;
     let q = this.skipSpaces(p + 1, end);
     if (text.charCodeAt(q) === close) return { value, start: p, end: q + 1, ...(node ? { node } : {}) };
     for (;;) {
@@ -420,13 +458,15 @@ class FastYaml {
         key = k.key;
         q = this.skipSpaces(k.after, end);
       }
-      const item = this.flowItem(q, end, depth);
+      const childWant = want?.children?.get(isMap ? key : String(index));
+      const item = this.flowItem(q, end, depth, childWant);
       if (isMap) define(value as Record<string, unknown>, key, item.value);
       else (value as unknown[]).push(item.value);
-      if (node?.kind === 'map') {
+      if (node?.kind === 'map' && childWant) {
         node.keys.push(key);
         node.entries.push({ keyStart: keyStart!, start: item.start, end: item.end, ...(item.node ? { child: item.node } : {}) });
-      } else if (node) node.entries.push({ start: item.start, end: item.end, ...(item.node ? { child: item.node } : {}) });
+      } else if (node && childWant) node.entries[index] = { start: item.start, end: item.end, ...(item.node ? { child: item.node } : {}) };
+      index += 1;
       q = this.skipSpaces(item.end, end);
       const c = text.charCodeAt(q);
       if (c === close) return { value, start: p, end: q + 1, ...(node ? { node } : {}) };
@@ -436,10 +476,10 @@ class FastYaml {
     }
   }
 
-  private flowItem(p: number, end: number, depth: number): Parsed {
+  private flowItem(p: number, end: number, depth: number, want: Want | undefined): Parsed {
     const text = this.text;
     const c = text.charCodeAt(p);
-    if (c === 91 || c === 123) return this.flow(p, end, depth + 1);
+    if (c === 91 || c === 123) return this.flow(p, end, depth + 1, want);
     if (c === 34 || c === 39) {
       const q = this.quoted(p, end);
       if (!q) throw DECLINE;
@@ -456,18 +496,19 @@ class FastYaml {
     while (e > p && text.charCodeAt(e - 1) === SPACE) e -= 1;
     const raw = text.slice(p, e);
     if (raw === '' || BLOCK_PLAIN_FORBIDDEN_START.has(raw[0]!) || ((raw[0] === '-' || raw[0] === '?') && (raw.length === 1 || raw[1] === ' '))) throw DECLINE;
-    return { value: resolvePlainScalar(raw), start: p, end: e };
+    const value = resolvePlainScalar(raw);
+    return { value: value === raw ? this.own(raw) : value, start: p, end: e };
   }
 }
 
 /**
- * Parses `text` when it is in the subset, with an index of positions when `record` is set; undefined
+ * Parses `text` when it is in the subset, with the positions of the `want`ed paths; undefined
  * when the text needs the full `yaml` parser.
  */
-export function parseFastYaml(text: string, record = false): { value: unknown; index: SourceIndex } | undefined {
-  if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
+export function parseFastYaml(text: string, want?: Want): { value: unknown; index: SourceIndex } | undefined {
+  if (UNSUPPORTED_CHARACTERS.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
-    return new FastYaml(text, record).parse();
+    return new FastYaml(text, want).parse();
   } catch (error) {
     if (error === DECLINE || error instanceof RangeError) return undefined;
     throw error;

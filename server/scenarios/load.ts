@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve as resolvePath } from 'node:path';
 import type { PartyLedger } from '../ledger/events.js';
-import { parseScenarioText, type ParsedText, type ScenarioFormat } from './parse.js';
+import { parseScenarioText, type ParsedText, type ScenarioFormat, type SourcePositions } from './parse.js';
 import { formatPath, type PathProblem } from './path.js';
 import { assertClocks, clockProblems, effectiveClock, resolveScenarioDates } from './resolve.js';
 import { validateAgainstSchema } from './schema-validation.js';
@@ -58,22 +58,52 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Blank, or (YAML) nothing but comments. */
+/** Blank, or (YAML) nothing but comments; stops at the first line with content. */
 function isEmptyText(text: string, format: ScenarioFormat): boolean {
-  const body = format === 'yaml' ? text.replace(/^\s*#.*$/gm, '') : text;
-  return body.trim() === '' || body.trim() === '\ufeff';
+  for (let pos = 0; pos < text.length; ) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1) eol = text.length;
+    const line = text.slice(pos, eol).trim().replace(/^\ufeff/, '');
+    if (line !== '' && !(format === 'yaml' && line.startsWith('#'))) return false;
+    pos = eol + 1;
+  }
+  return true;
 }
 
-function checkText(text: string, file: string, format: ScenarioFormat, options: LoadOptions): Work {
-  if (isEmptyText(text, format)) {
-    const parsed = parseScenarioText('', file, 'yaml');
-    return { file, parsed, positioned: [], located: [{ path: [], message: 'the file is empty: expected a scenario with name, description and parties' }], clock: options.defaultClock };
+const EMPTY_FILE = 'the file is empty: expected a scenario with name, description and parties';
+
+/** A text parsed, and whether it was empty; the text itself is not kept by the result. */
+function parseText(text: string, file: string, format: ScenarioFormat): { parsed: ParsedText; empty: boolean } {
+  if (isEmptyText(text, format)) return { parsed: parseScenarioText('', file, 'yaml'), empty: true };
+  return { parsed: parseScenarioText(text, file, format), empty: false };
+}
+
+/**
+ * A file read and parsed. The text lives only in this call (a generated file may be 150 MB): the
+ * checks run without it, and positions, needed only for problems, come from reading the file again.
+ */
+function parseFile(file: string, format: ScenarioFormat): { parsed: ParsedText; empty: boolean } | ScenarioProblem {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return pathProblem(file, ioMessage(error));
   }
-  const parsed = parseScenarioText(text, file, format);
+  const result = parseText(text, file, format);
+  if (result.parsed.fatal.length === 0) result.parsed.positions = rereadPositions(file, format);
+  return result;
+}
+
+/** Every check on one parsed text. */
+function check(parsed: ParsedText, empty: boolean, file: string, format: ScenarioFormat, options: LoadOptions): Work {
   const work: Work = { file, parsed, positioned: [...parsed.fatal, ...parsed.problems], located: [], clock: options.fixedClock ?? options.defaultClock };
+  if (empty) {
+    work.located.push({ path: [], message: EMPTY_FILE });
+    return work;
+  }
   if (parsed.fatal.length > 0) return work;
   const value = parsed.value;
-  const schemaProblems = validateAgainstSchema(value, { format, scalarSource: parsed.positions.scalarSource });
+  const schemaProblems = validateAgainstSchema(value, { format });
   work.located.push(...schemaProblems);
   if (!isObject(value)) return work;
   const doc = value as unknown as ScenarioDocument;
@@ -97,11 +127,14 @@ function checkText(text: string, file: string, format: ScenarioFormat, options: 
 }
 
 function finish(work: Work): FileReport {
+  const locations = work.parsed.positions.locate(work.located);
   const problems = [
     ...work.positioned,
-    ...work.located.map((p): ScenarioProblem => {
-      const pos = work.parsed.positions.at(p.path, p.target);
-      return { file: work.file, line: pos.line, col: pos.col, path: formatPath(p.path), message: p.message };
+    ...work.located.map((p, i): ScenarioProblem => {
+      const at = locations[i]!;
+      let message = p.message;
+      if (p.quote) message += ` (write it in quotes: ${p.quote.mark}${at.source ?? p.quote.value}${p.quote.mark})`;
+      return { file: work.file, line: at.line, col: at.col, path: formatPath(p.path), message };
     }),
   ];
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -131,6 +164,22 @@ function ioMessage(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Positions found by reading and parsing the file again, on first use. */
+function rereadPositions(file: string, format: ScenarioFormat): SourcePositions {
+  return {
+    locate(requests) {
+      if (requests.length === 0) return [];
+      let text = '';
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        // Gone since: positions fall back to 1:1.
+      }
+      return parseScenarioText(text, file, format).positions.locate(requests);
+    },
+  };
 }
 
 type Entry = { kind: 'file'; file: string; format: ScenarioFormat } | { kind: 'problem'; problem: ScenarioProblem };
@@ -197,14 +246,8 @@ export function inspectScenarioFiles(paths: readonly string[], options: LoadOpti
       works.push(entry.problem);
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(entry.file, 'utf8');
-    } catch (error) {
-      works.push(pathProblem(entry.file, ioMessage(error)));
-      continue;
-    }
-    works.push(checkText(text, entry.file, entry.format, options));
+    const result = parseFile(entry.file, entry.format);
+    works.push('parsed' in result ? check(result.parsed, result.empty, entry.file, entry.format, options) : result);
   }
   withCrossChecks(works.filter((w): w is Work => 'parsed' in w), options);
   const files: FileReport[] = [];
@@ -238,7 +281,8 @@ export function loadScenarioFiles(paths: readonly string[], options: LoadOptions
  */
 export function loadScenarioText(text: string, source: string, format: ScenarioFormat, options: LoadOptions): LoadedScenario {
   assertClocks(options);
-  const work = checkText(text, source, format, options);
+  const { parsed, empty } = parseText(text, source, format);
+  const work = check(parsed, empty, source, format, options);
   withCrossChecks([work], options);
   const report = finish(work);
   if (report.problems.length > 0 || !report.scenario) throw new ScenarioLoadError(report.problems);

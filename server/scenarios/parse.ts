@@ -12,7 +12,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, vi
 import { parseFastYaml } from './fast-yaml.js';
 import { indexJson } from './json-index.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
-import { LineTable, lookup, type SourceIndex } from './source-index.js';
+import { LineTable, lookup, wantOf, type SourceIndex, type Want } from './source-index.js';
 import type { ScenarioProblem } from './types.js';
 
 export type ScenarioFormat = 'yaml' | 'json';
@@ -25,15 +25,24 @@ export interface Position {
   col: number;
 }
 
+export interface LocateRequest {
+  path: Path;
+  /** 'key': the key naming the last segment rather than its value. */
+  target?: 'value' | 'key';
+}
+
+export interface Location extends Position {
+  /** The source text of the scalar at the path (e.g. `0012345` for a YAML number), when it is one. */
+  source?: string;
+}
+
 /** Where things are written in one file. */
 export interface SourcePositions {
   /**
-   * Position of the value at `path`, or with `target: 'key'` of the key naming its last segment.
+   * Positions of values (or keys), all at once (a large file is indexed once, for these paths only).
    * A path that does not exist (fully) gives the position of its deepest existing ancestor.
    */
-  at(path: Path, target?: 'value' | 'key'): Position;
-  /** The source text of the scalar at `path` (e.g. `0012345` for a YAML number), when it is one. */
-  scalarSource(path: Path): string | undefined;
+  locate(requests: readonly LocateRequest[]): Location[];
 }
 
 export interface ParsedText {
@@ -118,18 +127,15 @@ function positionOf(source: YamlSource, node: Node | undefined): Position {
   return source.lineCounter.linePos(offset);
 }
 
-function yamlPositions(source: () => YamlSource): SourcePositions {
+function yamlPositions(s: YamlSource): SourcePositions {
   return {
-    at(path, target = 'value') {
-      const s = source();
-      return positionOf(s, findNode(s, path, target).node);
-    },
-    scalarSource(path) {
-      const s = source();
-      const { node, depth } = findNode(s, path, 'value');
-      if (depth !== path.length || !node || !isScalar(node) || !node.range) return undefined;
-      return s.text.slice(node.range[0], node.range[1]);
-    },
+    locate: (requests) =>
+      requests.map(({ path, target = 'value' }) => {
+        const { node, depth } = findNode(s, path, target);
+        const location: Location = positionOf(s, node);
+        if (depth === path.length && target === 'value' && node && isScalar(node) && node.range) location.source = s.text.slice(node.range[0], node.range[1]);
+        return location;
+      }),
   };
 }
 
@@ -173,21 +179,19 @@ function problem(file: string, pos: Position, path: string, message: string): Sc
   return { file, line: pos.line, col: pos.col, path, message };
 }
 
-/** Positions from a recorded index (built on first use). */
-function indexPositions(text: string, build: () => SourceIndex): SourcePositions {
-  let index: SourceIndex | undefined;
-  let lines: LineTable | undefined;
+/** Positions from an index of the wanted paths, built by parsing the text once more. */
+function indexPositions(text: string, build: (want: Want) => SourceIndex): SourcePositions {
   return {
-    at(path, target = 'value') {
-      index ??= build();
-      lines ??= new LineTable(text);
-      return lines.position(lookup(index, path, target).offset);
-    },
-    scalarSource(path) {
-      index ??= build();
-      const found = lookup(index, path, 'value');
-      if (!found.complete || !found.entry || found.entry.child) return undefined;
-      return text.slice(found.entry.start, found.entry.end);
+    locate(requests) {
+      if (requests.length === 0) return [];
+      const index = build(wantOf(requests.map((r) => r.path)));
+      const lines = new LineTable(text);
+      return requests.map(({ path, target = 'value' }) => {
+        const found = lookup(index, path, target);
+        const location: Location = lines.position(found.offset);
+        if (found.complete && target === 'value' && found.entry && !found.entry.child) location.source = text.slice(found.entry.start, found.entry.end);
+        return location;
+      });
     },
   };
 }
@@ -201,7 +205,7 @@ function parseYaml(text: string, file: string, options: ParseOptions): ParsedTex
   if (!options.yamlLibraryOnly) {
     const fast = parseFastYaml(text);
     if (fast) {
-      return { value: fast.value, fatal: [], problems: [], positions: indexPositions(text, () => parseFastYaml(text, true)?.index ?? { rootStart: 0 }) };
+      return { value: fast.value, fatal: [], problems: [], positions: indexPositions(text, (want) => parseFastYaml(text, want)?.index ?? { rootStart: 0 }) };
     }
   }
   return parseYamlWithLibrary(text, file);
@@ -213,7 +217,7 @@ function parseYamlWithLibrary(text: string, file: string): ParsedText {
     source = parseYamlSource(text);
   } catch (error) {
     // The yaml parser does not throw on bad input; this is a last guard (e.g. a stack overflow).
-    return { value: undefined, fatal: [problem(file, START, '(yaml)', `cannot parse: ${(error as Error).message}`)], problems: [], positions: { at: () => START, scalarSource: () => undefined } };
+    return { value: undefined, fatal: [problem(file, START, '(yaml)', `cannot parse: ${(error as Error).message}`)], problems: [], positions: { locate: (r) => r.map(() => ({ ...START })) } };
   }
   const { doc, lineCounter } = source;
   const fatal: ScenarioProblem[] = [];
@@ -246,7 +250,11 @@ function parseYamlWithLibrary(text: string, file: string): ParsedText {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      if (!(error instanceof ReferenceError)) throw error;
+      if (!(error instanceof ReferenceError)) {
+        // e.g. a stack overflow on absurd nesting: the file is refused, the loader does not crash.
+        fatal.push(problem(file, START, '(yaml)', `cannot load: ${(error as Error).message}`));
+        return { value, fatal, problems, positions: yamlPositions(source) };
+      }
       let alias: Node | undefined;
       visit(doc, {
         Alias(_key, node) {
@@ -259,18 +267,20 @@ function parseYamlWithLibrary(text: string, file: string): ParsedText {
       fatal.push(problem(file, pos, at, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb; write the data out instead of nesting aliases`));
     }
   }
-  return { value, fatal, problems, positions: yamlPositions(() => source) };
+  return { value, fatal, problems, positions: yamlPositions(source) };
 }
 
 const JSON_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 function parseJson(text: string, file: string): ParsedText {
-  const positions = indexPositions(text, () => indexJson(text));
+  const positions = indexPositions(text, (want) => indexJson(text, want));
   try {
     // Two equal keys: the last wins, as JSON.parse decides; the index agrees.
     return { value: JSON.parse(text) as unknown, fatal: [], problems: [], positions };
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+    if (!(error instanceof SyntaxError)) {
+      return { value: undefined, fatal: [problem(file, START, '(json)', `cannot load: ${(error as Error).message}`)], problems: [], positions };
+    }
     const m = JSON_POSITION.exec(error.message);
     const offset = m ? Number(m[1]) : text.length;
     const message = m ? error.message.slice(0, m.index) : error.message;

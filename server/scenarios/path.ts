@@ -57,4 +57,9 @@ export interface PathProblem {
   /** 'key': point at the key naming the last segment (an unknown property) rather than its value. */
   target?: 'value' | 'key';
   message: string;
+  /**
+   * Set on "expected a string but got a number" problems: the loader appends how to write the value
+   * as text, from its source text where it has it (`0012345` lost its zeros as a YAML number).
+   */
+  quote?: { mark: "'" | '"'; value: string };
 }

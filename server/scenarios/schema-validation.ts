@@ -115,24 +115,18 @@ function typeNames(types: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]!}`;
 }
 
-/** Source text of a scalar, to show an author how to quote it (`0012345` lost its zeros as a YAML number). */
-export type ScalarSource = (path: readonly PathSegment[]) => string | undefined;
-
 export interface SchemaValidationContext {
   format: 'yaml' | 'json';
-  scalarSource?: ScalarSource;
 }
 
 type VerboseError = ErrorObject & { parentSchema?: Json; data?: unknown };
 
-function typeMessage(expected: string[], data: unknown, path: PathSegment[], context: SchemaValidationContext): string {
-  let message = `expected ${typeNames(expected)} but got ${kindOf(data)}`;
+function typeProblem(expected: string[], data: unknown, path: PathSegment[], context: SchemaValidationContext): PathProblem {
+  const problem: PathProblem = { path, message: `expected ${typeNames(expected)} but got ${kindOf(data)}` };
   if (expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
-    const written = context.scalarSource?.(path) ?? String(data);
-    const quote = context.format === 'json' ? '"' : "'";
-    message += ` (write it in quotes: ${quote}${written}${quote})`;
+    problem.quote = { mark: context.format === 'json' ? '"' : "'", value: String(data) };
   }
-  return message;
+  return problem;
 }
 
 function amountWord(error: VerboseError): string {
@@ -151,7 +145,7 @@ function messageFor(error: VerboseError, path: PathSegment[], c: Compiled, conte
       return { path: [...path, key], target: 'key', message: `unknown property '${key}' (allowed: ${allowed.join(', ')})` };
     }
     case 'type':
-      return { path, message: typeMessage([String(params.type)], data, path, context) };
+      return typeProblem([String(params.type)], data, path, context);
     case 'enum':
       return { path, message: `${show(data)} is not one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
     case 'const':
@@ -250,7 +244,7 @@ export function validateAgainstSchema(data: unknown, context: SchemaValidationCo
     const params = e.params as Json;
     if (e.keyword === 'discriminator' && params.error === 'tag' && missing.has(`${e.instancePath}\u0000${String(params.tag)}`)) continue;
     const path = pointerToPath(e.instancePath, data);
-    const p = e.keyword === 'type' ? { path, message: typeMessage(String(params.type).split(','), e.data, path, context) } : messageFor(e, path, c, context);
+    const p = e.keyword === 'type' ? typeProblem(String(params.type).split(','), e.data, path, context) : messageFor(e, path, c, context);
     if (!p) continue;
     const key = `${p.path.join('\u0000')}\u0001${p.message}`;
     if (seen.has(key)) continue;

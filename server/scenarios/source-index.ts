@@ -2,6 +2,32 @@
 // the document, walked by path, and offsets turned into 1-based line:col.
 import type { Path } from './path.js';
 
+/**
+ * Which paths an index must record (a trie by key or index): indexing a 100 MB file whole would take
+ * gigabytes, and only the paths of its problems are needed.
+ */
+export interface Want {
+  children?: Map<string, Want>;
+}
+
+export function wantOf(paths: readonly Path[]): Want {
+  const root: Want = {};
+  for (const path of paths) {
+    let node = root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      const key = String(segment);
+      let next = node.children.get(key);
+      if (!next) {
+        next = {};
+        node.children.set(key, next);
+      }
+      node = next;
+    }
+  }
+  return root;
+}
+
 export interface IndexEntry {
   /** Offset of the key (map entries only). */
   keyStart?: number;
@@ -12,6 +38,7 @@ export interface IndexEntry {
   child?: IndexNode;
 }
 
+/** A map's or list's recorded entries (only the wanted ones; a list's are at their indexes). */
 export type IndexNode = { kind: 'map'; keys: string[]; entries: IndexEntry[] } | { kind: 'seq'; entries: IndexEntry[] };
 
 export interface SourceIndex {

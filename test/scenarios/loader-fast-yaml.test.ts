@@ -26,17 +26,19 @@ function expectSameAsLibrary(text: string): void {
   expect(fast!.value).toEqual(library(text));
   const viaFast = parseScenarioText(text, 'f.yaml', 'yaml');
   const viaLibrary = parseScenarioText(text, 'f.yaml', 'yaml', { yamlLibraryOnly: true });
-  for (const path of pathsOf(fast!.value)) {
-    expect(viaFast.positions.at(path), `value at ${JSON.stringify(path)}`).toEqual(viaLibrary.positions.at(path));
-    if (path.length > 0 && typeof path[path.length - 1] === 'string') {
-      expect(viaFast.positions.at(path, 'key'), `key at ${JSON.stringify(path)}`).toEqual(viaLibrary.positions.at(path, 'key'));
-    }
+  const requests = pathsOf(fast!.value).flatMap((path) => [
+    { path },
+    ...(path.length > 0 && typeof path[path.length - 1] === 'string' ? [{ path, target: 'key' as const }] : []),
+  ]);
+  const fromFast = viaFast.positions.locate(requests);
+  const fromLibrary = viaLibrary.positions.locate(requests);
+  requests.forEach((r, i) => {
+    const what = `${r.target ?? 'value'} at ${JSON.stringify(r.path)}`;
+    expect({ line: fromFast[i]!.line, col: fromFast[i]!.col }, what).toEqual({ line: fromLibrary[i]!.line, col: fromLibrary[i]!.col });
     // The source text is shown for numbers and booleans that should have been quoted.
-    const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], fast!.value);
-    if (typeof value === 'number' || typeof value === 'boolean') {
-      expect(viaFast.positions.scalarSource(path)).toEqual(viaLibrary.positions.scalarSource(path));
-    }
-  }
+    const value = r.path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], fast!.value);
+    if (typeof value === 'number' || typeof value === 'boolean') expect(fromFast[i]!.source, what).toEqual(fromLibrary[i]!.source);
+  });
 }
 
 describe('the fast YAML path', () => {

@@ -49,6 +49,13 @@ describe('YAML syntax', () => {
     ]);
   });
 
+  it('absurd nesting is refused as a problem, never a crash', () => {
+    const deep = `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const problems = problemsOf(deep);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^t\.yaml:1:\d+ \(yaml\): /);
+  });
+
   it('a tag is a problem: scenario files are plain YAML', () => {
     expect(problemsOf(yamlWith({ 6: '    navn: !firma TEST ENK' }))).toEqual([
       't.yaml:6:11 parties[0].navn: Unresolved tag: !firma: scenario files use plain YAML without tags',
