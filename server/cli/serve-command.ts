@@ -75,10 +75,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
 
 /** Everything the server will answer from, or a ScenarioLoadError listing every problem. */
 export function loadServeScenarios(config: ServeConfig, startDate: string): LoadedScenario[] {
-  const clock = config.fixedClock ?? startDate;
+  const builtin = config.builtin ? [builtinScenario(config.fixedClock ?? startDate)] : [];
   const paths = [...(config.builtin ? [libraryDir] : []), ...config.scenarioPaths];
-  const loaded = paths.length > 0 ? loadScenarioFiles(paths, { defaultClock: startDate, ...(config.fixedClock ? { fixedClock: config.fixedClock } : {}) }) : [];
-  return config.builtin ? [builtinScenario(clock), ...loaded] : loaded;
+  const options = { defaultClock: startDate, existing: builtin, ...(config.fixedClock ? { fixedClock: config.fixedClock } : {}) };
+  return [...builtin, ...(paths.length > 0 ? loadScenarioFiles(paths, options) : [])];
 }
 
 export interface RunningServer {

@@ -15,10 +15,14 @@ export function toKr(ore: Ore): number {
   return ore === 0 ? 0 : ore / 100;
 }
 
-/** True for a finite number with at most two decimals (an amount a scenario may write). */
+/**
+ * True for a finite number with at most two decimals (an amount a scenario may write). Compares with
+ * the number rounded to two decimals in decimal text, so the test holds at any size (a tolerance on
+ * `value * 100` fails for large amounts such as 134219304.42).
+ */
 export function isAmount(value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  return Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
+  return Number(value.toFixed(2)) === value;
 }
 
 /** Truncates toward zero to whole kroner (FACTS.md §9.1: the sums drop øre toward zero). */

@@ -134,6 +134,17 @@ describe('kravmock command', () => {
     expect(stderr).toContain('312438624');
   });
 
+  it('serve refuses a scenario that reuses a built-in party, pointing at the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kravmock-cli-'));
+    const file = join(dir, 'krasj.yaml');
+    writeFileSync(file, SMALL_SCENARIO.replace('"312438623"', '"313367002"'));
+    const { code, stderr } = await run(['serve', '--port', '0', '--scenarios', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${file}:5:24 parties[0].partIdentifikator: party '313367002' is already in parties[0] of scenario 'offisielle-testparter' (<built-in>): a party has one ledger, in one scenario`,
+    );
+  });
+
   it('validate and generate run through the same binary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kravmock-cli-'));
     const out = join(dir, 'generert.json');

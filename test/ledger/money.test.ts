@@ -35,6 +35,14 @@ describe('money in integer øre', () => {
     expect(isAmount('10')).toBe(false);
   });
 
+  it('accepts two-decimal amounts of any size, and rejects a third decimal there too', () => {
+    expect(isAmount(134219304.42)).toBe(true);
+    expect(isAmount(99999999999.99)).toBe(true);
+    expect(isAmount(0.07)).toBe(true);
+    expect(isAmount(134219304.425)).toBe(false);
+    expect(isAmount(Number.POSITIVE_INFINITY)).toBe(false);
+  });
+
   it('formats øre for messages', () => {
     expect(formatKr(50_050)).toBe('500.5');
     expect(formatKr(-1000)).toBe('-10');
