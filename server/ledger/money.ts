@@ -22,7 +22,7 @@ export function toKr(ore: Ore): number {
  */
 export function isAmount(value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  return Number(value.toFixed(2)) === value;
+  return Number.isInteger(value) || Number(value.toFixed(2)) === value;
 }
 
 /** Truncates toward zero to whole kroner (FACTS.md §9.1: the sums drop øre toward zero). */
