@@ -2,6 +2,7 @@
 // programmatic API all run the same code.
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
+import { createAccess, type AccessOptions } from './access/index.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { createContract, type Contract } from './contract.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
@@ -26,6 +27,11 @@ export interface KravmockOptions {
   logger?: Logger;
   /** The compiled contract; compiled from contracts/openapi.yaml when not given. */
   contract?: Contract;
+  /**
+   * Maskinporten, Altinn consent and system-user checks. Mode `permissive` by default: requests
+   * without a token are served with a Warning header; a token that is sent is checked fully.
+   */
+  access?: AccessOptions;
 }
 
 export function createApp(options: KravmockOptions): Express {
@@ -34,9 +40,12 @@ export function createApp(options: KravmockOptions): Express {
   const parties = partyStoreOf(options, clock());
   const logger = options.logger ?? pino({ level: 'silent' });
 
+  const access = createAccess(options.access ?? {}, logger);
+
   const app = express();
   app.disable('x-powered-by');
   app.use(correlation);
+  app.use(access.routes);
   app.use(
     apiRoutes({
       contract: options.contract ?? createContract(),
@@ -44,6 +53,7 @@ export function createApp(options: KravmockOptions): Express {
       clock,
       fixedClockWins: typeof clockOption === 'string',
       emptyResult: options.emptyResult ?? 'KB-007',
+      access: access.guard,
     }),
   );
   app.use(adminRoutes(parties));

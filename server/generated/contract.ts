@@ -382,7 +382,7 @@ export type components = {
                 "application/xml": components["schemas"]["Feil"];
             };
         };
-        /** @description KB-004: authentication error (missing, invalid or expired Maskinporten token) */
+        /** @description KB-004: authentication error (missing, malformed, wrongly signed, expired or wrong-issuer Maskinporten token, or a token without scope skatteetaten:kravogbetalinger) */
         Feil401: {
             headers: {
                 [name: string]: unknown;
@@ -421,6 +421,29 @@ export type components = {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["Feil"];
+                "application/xml": components["schemas"]["Feil"];
+            };
+        };
+        /**
+         * @description KRAVMOCK-429: more concurrent calls for the organisation than fair use allows (Skatteetaten
+         *     documents at most 5 concurrent calls per organisation but no error code for it, so the code is
+         *     kravmock's own). Only in access mode `strict`.
+         */
+        Feil429: {
+            headers: {
+                /** @description Seconds to wait before calling again. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kode": "KRAVMOCK-429",
+                 *       "melding": "For mange samtidige kall for organisasjon 313367002: høyst 5 samtidige kall er tillatt (fair use).",
+                 *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Feil"];
                 "application/xml": components["schemas"]["Feil"];
             };
@@ -501,6 +524,7 @@ export type ResponseFeil401 = components['responses']['Feil401'];
 export type ResponseFeil403 = components['responses']['Feil403'];
 export type ResponseFeil404 = components['responses']['Feil404'];
 export type ResponseFeil406 = components['responses']['Feil406'];
+export type ResponseFeil429 = components['responses']['Feil429'];
 export type ResponseFeil500 = components['responses']['Feil500'];
 export type ParameterRettighetspakke = components['parameters']['rettighetspakke'];
 export type ParameterPartIdentifikator = components['parameters']['partIdentifikator'];
@@ -544,6 +568,7 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
         };
     };
@@ -593,6 +618,7 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
         };
     };
@@ -642,6 +668,7 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
         };
     };
@@ -691,6 +718,7 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
         };
     };

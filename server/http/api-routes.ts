@@ -1,6 +1,7 @@
-// The four endpoints. Each handler only wires the steps together: route → format → parameters →
-// party → ledger view → serializer. No arithmetic happens here.
+// The four endpoints. Each handler only wires the steps together: route → format → access (KB-004,
+// KB-005, fair use) → parameters → party → ledger view → serializer. No arithmetic happens here.
 import { Router, type Request, type Response } from 'express';
+import type { AccessGuard } from '../access/enforce.js';
 import type { Contract } from '../contract.js';
 import type { PartyLedger } from '../ledger/events.js';
 import {
@@ -29,7 +30,11 @@ export interface ApiRouteOptions {
   /** An explicit server clock (--clock) wins over scenarios' own clocks. */
   fixedClockWins: boolean;
   emptyResult: EmptyResult;
+  /** Authentication, authorisation and fair use (server/access); nothing is checked without it. */
+  access?: AccessGuard;
 }
+
+const RETTIGHETSPAKKER = ['finans', 'regnskapssystem'] as const;
 
 type View = { skjermet: boolean } & Record<string, unknown>;
 
@@ -52,16 +57,21 @@ export function apiRoutes(options: ApiRouteOptions): Router {
   const validator = createRequestValidator(options.contract);
   const xmlRoots = new Map(RESOURCES.map((r) => [r, options.contract.xmlRootName(validator.operationIdFor(r))]));
 
-  const handler = (req: Request, res: Response): void => {
+  const handler = async (req: Request, res: Response): Promise<void> => {
     const { rettighetspakke, partIdentifikator, resource } = req.params as Record<string, string>;
     const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query };
-    const entry = options.parties.get(raw.partIdentifikator);
-    const clock = (!options.fixedClockWins && entry?.ownClock) || options.clock();
     if (!(RESOURCES as readonly string[]).includes(raw.resource)) throw unknownUrl(raw);
     const format = negotiateFormat(req);
     if (format === null) {
       throw new ApiError('KB-008', 'Feil tilknyttet dataformat. Kun json eller xml er støttet: send Accept: application/json eller application/xml.');
     }
+    const pakke = RETTIGHETSPAKKER.find((p) => p === raw.rettighetspakke);
+    if (!pakke) throw unknownUrl(raw);
+    // The gateway authenticates before the service validates: access runs before KB-006.
+    await options.access?.authorize(req, res, { rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
+    // Awaited so a store may answer later (the fair-use tests hold calls in flight this way).
+    const entry = await options.parties.get(raw.partIdentifikator);
+    const clock = (!options.fixedClockWins && entry?.ownClock) || options.clock();
     const request = validator.check(raw, clock);
     if (!entry) {
       throw new ApiError('KB-009', `Ingen treff på partIdentifikator ${request.partIdentifikator}.`);

@@ -10,6 +10,9 @@ export const FEILKODER = {
   'KB-007': { status: 404, omraade: 'Fant ingen krav eller betalinger for gitt identifikator og periode' },
   'KB-008': { status: 406, omraade: 'Feil tilknyttet dataformat' },
   'KB-009': { status: 404, omraade: 'Ingen treff på gitt identifikator' },
+  // Skatteetaten documents the fair-use limit (5 concurrent calls per organisation) but no code for
+  // it, so this one is kravmock's own and says so.
+  'KRAVMOCK-429': { status: 429, omraade: 'For mange samtidige kall (fair use)' },
 } as const;
 
 export type Feilkode = keyof typeof FEILKODER;
