@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError, processIo } from './cli/io.js';
 import { runServe } from './cli/serve-command.js';
+import { runToken } from './cli/token-command.js';
 import { runGenerate } from './generator/generate-command.js';
 import { packageRoot } from './paths.js';
 import { runValidate } from './scenarios/validate-command.js';
@@ -15,6 +16,8 @@ Usage:
   kravmock validate <file|dir>...          check scenario files without starting the server
   kravmock generate --parties <n> --out <file|dir> [--seed <n>] [options]
                                            write generated scenario files
+  kravmock token --org <orgnr> --pakke <regnskapssystem|finans> [options]
+                                           print a ready access token from a running kravmock
   kravmock <command> --help                options of a command
   kravmock --version`;
 
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return runValidate(args, processIo);
     case 'generate':
       return runGenerate(args, processIo);
+    case 'token':
+      return runToken(args, processIo);
     default:
       throw new UsageError(`unknown command '${command}': expected serve, validate or generate`);
   }

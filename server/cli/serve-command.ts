@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino, type Logger } from 'pino';
 import { builtinScenario } from '../../fixtures/builtin/scenario.js';
+import { ACCESS_MODES, type AccessMode } from '../access/index.js';
 import { createApp } from '../app.js';
 import type { EmptyResult } from '../http/api-routes.js';
 import { isIsoDate, today } from '../ledger/dates.js';
@@ -25,7 +26,11 @@ Options (each also settable by its environment variable):
                                                 variable takes a '${delimiter}'-separated list)
   --no-builtin           KRAVMOCK_NO_BUILTIN=1  serve only the scenarios given, without the built-in
                                                 parties and the scenario library
-  --empty-result <mode>  KRAVMOCK_EMPTY_RESULT  KB-007 (default) or empty: what an empty period answers`;
+  --empty-result <mode>  KRAVMOCK_EMPTY_RESULT  KB-007 (default) or empty: what an empty period answers
+  --access <mode>        KRAVMOCK_ACCESS        off, permissive (default) or strict: Maskinporten token,
+                                                consent and system-user checks (see README, Access)
+  --fair-use-limit <n>   KRAVMOCK_FAIR_USE_LIMIT  concurrent calls per organisation before 429 in
+                                                strict mode (default 5; 0 = unlimited)`;
 
 export interface ServeConfig {
   port: number;
@@ -34,6 +39,8 @@ export interface ServeConfig {
   scenarioPaths: string[];
   builtin: boolean;
   emptyResult: EmptyResult;
+  access: AccessMode;
+  fairUseLimit: number;
 }
 
 /** Flags first, then KRAVMOCK_* variables, then defaults. Throws UsageError naming what was wrong. */
@@ -49,6 +56,8 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         scenarios: { type: 'string', multiple: true },
         'no-builtin': { type: 'boolean' },
         'empty-result': { type: 'string' },
+        access: { type: 'string' },
+        'fair-use-limit': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -61,6 +70,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
   if (fixedClock !== undefined && !isIsoDate(fixedClock)) throw new UsageError(`--clock must be a calendar date YYYY-MM-DD, got '${fixedClock}'`);
   const emptyResult = values['empty-result'] ?? env.KRAVMOCK_EMPTY_RESULT ?? 'KB-007';
   if (emptyResult !== 'KB-007' && emptyResult !== 'empty') throw new UsageError(`--empty-result must be KB-007 or empty, got '${emptyResult}'`);
+  const access = values.access ?? env.KRAVMOCK_ACCESS ?? 'permissive';
+  if (!(ACCESS_MODES as readonly string[]).includes(access)) throw new UsageError(`--access must be off, permissive or strict, got '${access}'`);
+  const fairUseText = values['fair-use-limit'] ?? env.KRAVMOCK_FAIR_USE_LIMIT ?? '5';
+  if (!/^\d+$/.test(fairUseText)) throw new UsageError(`--fair-use-limit must be a whole number (0 = unlimited), got '${fairUseText}'`);
   const scenarioPaths = values.scenarios ?? (env.KRAVMOCK_SCENARIOS ? env.KRAVMOCK_SCENARIOS.split(delimiter).filter(Boolean) : []);
   const config: ServeConfig = {
     port,
@@ -68,6 +81,8 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     scenarioPaths,
     builtin: !(values['no-builtin'] ?? ['1', 'true'].includes(env.KRAVMOCK_NO_BUILTIN ?? '')),
     emptyResult,
+    access: access as AccessMode,
+    fairUseLimit: Number(fairUseText),
   };
   if (fixedClock !== undefined) config.fixedClock = fixedClock;
   return config;
@@ -103,7 +118,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
     }
     throw error;
   }
-  const app = createApp({ scenarios, clock: config.fixedClock ?? today, emptyResult: config.emptyResult, logger });
+  const app = createApp({ scenarios, clock: config.fixedClock ?? today, emptyResult: config.emptyResult, logger, access: { mode: config.access, fairUseLimit: config.fairUseLimit } });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -115,6 +130,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
     {
       url,
       clock: config.fixedClock ?? 'today',
+      access: config.access,
       scenarios: scenarios.map((s) => s.name),
       parties: scenarios.reduce((n, s) => n + s.parties.length, 0),
     },
