@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     case 'token':
       return runToken(args, processIo);
     default:
-      throw new UsageError(`unknown command '${command}': expected serve, validate or generate`);
+      throw new UsageError(`unknown command '${command}': expected serve, validate, generate or token`);
   }
 }
 

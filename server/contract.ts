@@ -89,8 +89,8 @@ export interface Contract {
   validateResponse(operationId: string, status: number, mediaType: string, body: unknown): ContractViolation[];
   /** The names of all component schemas. */
   schemaNames(): string[];
-  /** The operation served at a path template (`/v1/{rettighetspakke}/{partIdentifikator}/krav`) by GET. */
-  operationAt(pathTemplate: string): { operationId: string; parameters: ParameterObject[] } | undefined;
+  /** The operation served at a path template (`/v1/{rettighetspakke}/{partIdentifikator}/krav`) by a method (GET by default). */
+  operationAt(pathTemplate: string, method?: string): { operationId: string; parameters: ParameterObject[] } | undefined;
   /** The component schema name of a declared response, if it has one. */
   responseSchemaName(operationId: string, status: number, mediaType: string): string | undefined;
   /** The XML root element name of an operation's 200 response (`xml.name` of its schema). */
@@ -139,8 +139,8 @@ export function createContract(doc: OpenApiDocument = loadContractDocument()): C
   return {
     document: doc,
     schemaNames: () => Object.keys(doc.components.schemas),
-    operationAt(pathTemplate) {
-      const op = doc.paths[pathTemplate]?.get;
+    operationAt(pathTemplate, method = 'get') {
+      const op = doc.paths[pathTemplate]?.[method.toLowerCase()];
       return op && { operationId: op.operationId, parameters: (op.parameters ?? []).map(resolveParameter) };
     },
     xmlRootName(operationId) {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { createApp } from '../../server/app.js';
 import { adminContractFile } from '../../server/contract.js';
 import type { PartyLedger } from '../../server/ledger/events.js';
-import { get } from '../helpers/contract-response.js';
+import { get, post } from '../helpers/contract-response.js';
 
 const CLOCK = '2026-11-26';
 const pinned: PartyLedger = {
@@ -76,5 +77,30 @@ describe('which clock a party is answered at', () => {
     expect(() => createApp({ scenarios: [builtinScenario(CLOCK), { ...aug, name: 'offisielle-testparter', parties: [] }] })).toThrow(
       "two scenarios are named 'offisielle-testparter' (<built-in> and s)",
     );
+  });
+});
+
+describe('POST /__admin/tokens and /__admin/clients answer as the admin contract says', () => {
+  const app = createApp({ scenarios: [builtinScenario(CLOCK)], clock: CLOCK });
+
+  it('mints a system-user token and a finans token with consent', async () => {
+    const regnskap = await post(app, '/__admin/tokens', { org: '313367002', pakke: 'regnskapssystem' });
+    expect(regnskap.status).toBe(200);
+    expect(regnskap.body.token_type).toBe('Bearer');
+    const finans = await post(app, '/__admin/tokens', { org: '974761076', pakke: 'finans', party: '313367002' });
+    expect(typeof finans.body.altinn_samtykke).toBe('string');
+  });
+
+  it('refuses a bad request with an OAuth-style error', async () => {
+    const res = await post(app, '/__admin/tokens', { org: '123', pakke: 'regnskapssystem' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'invalid_request', error_description: "org must be an organisation number of 9 digits, got '123'" });
+  });
+
+  it('registers a client', async () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const res = await post(app, '/__admin/clients', { clientId: 'regnskap-as', orgnr: '313367002', publicKey: publicKey.export({ format: 'jwk' }) });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ clientId: 'regnskap-as', orgnr: '313367002', scopes: ['skatteetaten:kravogbetalinger'], systemId: '313367002_regnskap-as' });
   });
 });

@@ -58,7 +58,7 @@ describe('server entry point', () => {
     [['--empty-result', 'maybe'], "kravmock: --empty-result must be KB-007 or empty, got 'maybe'"],
     [['--verbose'], "kravmock: Unknown option '--verbose'. See kravmock serve --help"],
     [['serve', '--port', '70000'], "kravmock: --port must be a whole number from 0 to 65535, got '70000'"],
-    [['frobnicate'], "kravmock: unknown command 'frobnicate': expected serve, validate or generate"],
+    [['frobnicate'], "kravmock: unknown command 'frobnicate': expected serve, validate, generate or token"],
   ])('refuses bad options %j with exit code 2', async (args, message) => {
     const child = start(args);
     let stderr = '';
@@ -107,7 +107,7 @@ describe('kravmock command', () => {
   it('--help lists the commands, and serve --help its options with their variables', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const word of ['serve', 'validate', 'generate']) expect(help.stdout).toContain(`kravmock ${word}`);
+    for (const word of ['serve', 'validate', 'generate', 'token']) expect(help.stdout).toContain(`kravmock ${word}`);
     const serveHelp = await run(['serve', '--help']);
     for (const option of ['--port', 'KRAVMOCK_PORT', '--scenarios', 'KRAVMOCK_SCENARIOS', '--no-builtin', '--clock']) expect(serveHelp.stdout).toContain(option);
   });
