@@ -1,15 +1,19 @@
 // Scenario text -> a plain JS value, the syntax problems with their real line:col, and a position
 // finder that maps a path (`parties[0].events[3]`) back to where it is written.
 //
-// YAML: the plain block YAML scenarios are written in goes through fast-yaml.ts; anything else (and
-// every file with a syntax error) through the `yaml` library (v2, YAML 1.2 core schema whatever the
-// file's %YAML directive says, so `2025-03-15` stays a string and `<<` is an ordinary key), which
-// also gives the error messages. JSON: JSON.parse. Positions are found only when a file has a
-// problem: by parsing it once more with position recording (fast-yaml.ts, json-index.ts), or from the
-// `yaml` document. All paths are prototype-safe: keys such as `__proto__` become own properties, so
-// they neither pollute Object.prototype nor vanish, and the schema rejects them as unknown properties.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { parseFastYaml } from './fast-yaml.js';
+// YAML: plain YAML is loaded with js-yaml, several times faster than the `yaml` library, with its
+// plain scalars resolved by `yaml`'s own YAML 1.2 core schema rules, so the value is what `yaml`
+// gives. Text that js-yaml would read differently or accept where `yaml` refuses it (anchors,
+// aliases, tags, multi-line flow collections, ...: see NEEDS_YAML_LIBRARY), and every file js-yaml
+// refuses (a syntax error, a duplicate key), goes through the `yaml` library (v2, YAML 1.2 core
+// schema whatever the file's %YAML directive says, so `2025-03-15` stays a string and `<<` is an
+// ordinary key), which gives the positioned problems and their messages. JSON: JSON.parse.
+// Positions are found only when a file has a problem: from the `yaml` document (parsed then, for a
+// file js-yaml loaded), or for JSON by indexing the wanted paths in one more pass (json-index.ts).
+// All paths are prototype-safe: keys such as `__proto__` become own properties, so they neither
+// pollute Object.prototype nor vanish, and the schema rejects them as unknown properties.
+import jsYaml from 'js-yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node } from 'yaml';
 import { indexJson } from './json-index.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import { LineTable, lookup, wantOf, type SourceIndex, type Want } from './source-index.js';
@@ -179,34 +183,161 @@ function problem(file: string, pos: Position, path: string, message: string): Sc
   return { file, line: pos.line, col: pos.col, path, message };
 }
 
-/** Positions from an index of the wanted paths, built by parsing the text once more. */
-function indexPositions(text: string, build: (want: Want) => SourceIndex): SourcePositions {
+/** Positions from the `yaml` document, parsed on first use (only files with problems need them). */
+function lazyYamlPositions(text: string): SourcePositions {
+  let positions: SourcePositions | undefined;
   return {
     locate(requests) {
       if (requests.length === 0) return [];
-      const index = build(wantOf(requests.map((r) => r.path)));
-      const lines = new LineTable(text);
-      return requests.map(({ path, target = 'value' }) => {
-        const found = lookup(index, path, target);
-        const location: Location = lines.position(found.offset);
-        if (found.complete && target === 'value' && found.entry && !found.entry.child) location.source = text.slice(found.entry.start, found.entry.end);
-        return location;
-      });
+      positions ??= yamlPositions(parseYamlSource(text));
+      return positions.locate(requests);
     },
   };
 }
 
+/**
+ * Text that js-yaml would load differently from `yaml`, or that only `yaml` can check. Each was
+ * found by comparing the two on generated and mutated scenario text:
+ * - anchors and aliases (js-yaml expands them by reference, so an alias bomb would reach the later
+ *   checks whole; `yaml` counts the expansions), tags and directives;
+ * - explicit keys (`? `), collection keys (`[a]: b`) and null keys (`~: a`, `: a`), which js-yaml
+ *   turns into other strings than `yaml` does;
+ * - what js-yaml accepts and `yaml` refuses: tabs (as indentation), a lone CR as a line break, a
+ *   comment without a space before it (`"x"#c`), `---x` (js-yaml: a document of `x`);
+ * - block scalar indentation indicators (`|2`), counted from another indentation at the top level.
+ * Conservative: a false match (`&` or `*` in running text, say) only means the slower `yaml` path.
+ */
+const NEEDS_YAML_LIBRARY = new RegExp(
+  [
+    /[\s,[{:](?:[&*][^\s,[\]{}]|!)/,
+    /\n%/,
+    /[\s,[{]\?(?=\s|$)/,
+    /[\]}][ \t]*:/,
+    /[\s,[{](?:~|[Nn]ull|NULL)[ \t]*:(?=[\s,[\]{}]|$)/,
+    /[\s,[{]:(?=[\s,[\]{}]|$)/,
+    /\t|\r(?!\n)/,
+    /["'\]}]#/,
+    /\n(?:---|\.\.\.)\S/,
+    /[|>][-+]?[1-9]/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
+/** The same at the very start of the text (kept out of NEEDS_YAML_LIBRARY: `(?:^|…)` there is slow). */
+const NEEDS_YAML_LIBRARY_AT_START = /^(?:[&*][^\s,[\]{}]|!|%|\?(?=\s|$)|(?:~|[Nn]ull|NULL)?[ \t]*:(?=[\s,[\]{}]|$)|(?:---|\.\.\.)\S)/;
+
+/** A line longer than `yaml` allows an implicit key to be (1024 characters). */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (let eol = text.indexOf('\n'); ; eol = text.indexOf('\n', start)) {
+    const end = eol === -1 ? text.length : eol;
+    if (end - start > 1024) return true;
+    if (eol === -1) return false;
+    start = eol + 1;
+  }
+}
+
+/** The scalar tags of the `yaml` library's YAML 1.2 core schema, in the order it tries them. */
+type CoreScalarTag = { tag: string; test: RegExp; resolve: (value: string, onError: (message: string) => void, options: object) => unknown };
+const CORE_SCALAR_TAGS = new Schema({ schema: 'core' }).tags.filter((t): t is typeof t & CoreScalarTag => t.default === true && 'test' in t && t.test instanceof RegExp);
+
+/**
+ * js-yaml types that resolve plain scalars with `yaml`'s own core schema rules. (js-yaml's
+ * CORE_SCHEMA differs: `-.5` and `+.5` stay strings, `0b1`, `+0x1` and `-0o7` become numbers, `-0`
+ * becomes 0 and `1e400` a string.)
+ */
+function coreScalarTypes(): jsYaml.Type[] {
+  const byTag = new Map<string, CoreScalarTag[]>();
+  for (const t of CORE_SCALAR_TAGS) byTag.set(t.tag, [...(byTag.get(t.tag) ?? []), t]);
+  const noError = (): void => {};
+  return [...byTag].map(([tag, variants]) => {
+    const any = new RegExp(variants.map((v) => v.test.source).join('|'));
+    return new jsYaml.Type(tag, {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string' && any.test(data),
+      construct: (data: string) => {
+        const resolved = variants.find((v) => v.test.test(data))!.resolve(data, noError, { intAsBigInt: false });
+        return isScalar(resolved) ? resolved.value : resolved;
+      },
+    });
+  });
+}
+
+const JS_YAML_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: coreScalarTypes() });
+
+/** Thrown from the js-yaml listener to hand the text to `yaml`. */
+const USE_YAML_LIBRARY = new Error('use the yaml library');
+const SPACE_AND_COMMENTS = /(?:[ \r\n]|#[^\n]*)*/y;
+
+/**
+ * A js-yaml listener (its `listener` load option, called as each node opens and closes) that stops
+ * at a quoted scalar or flow collection written over several lines: js-yaml does not check how
+ * their later lines are indented, `yaml` does.
+ */
+function singleLineFlowAndQuotes(text: string): (event: jsYaml.EventType, state: jsYaml.State) => void {
+  const starts: number[] = [];
+  return (event, state) => {
+    if (event === 'open') {
+      starts.push(state.position);
+      return;
+    }
+    // Where the node's own text starts: after the spaces, line breaks and comments before it.
+    let start = starts.pop()!;
+    let c = text.charCodeAt(start);
+    while (c === 32) c = text.charCodeAt((start += 1));
+    if (c === 10 || c === 13 || c === 35) {
+      SPACE_AND_COMMENTS.lastIndex = start;
+      SPACE_AND_COMMENTS.test(text);
+      start = SPACE_AND_COMMENTS.lastIndex;
+      c = text.charCodeAt(start);
+    }
+    const flowOrQuoted = state.kind === 'scalar' ? c === 34 || c === 39 : state.kind === 'sequence' ? c === 91 : state.kind === 'mapping' && c === 123;
+    if (flowOrQuoted && text.lastIndexOf('\n', state.position - 1) >= start) throw USE_YAML_LIBRARY;
+  };
+}
+
+/**
+ * `value` with every long string copied out of the source text. js-yaml's strings are slices of the
+ * text, and V8 keeps a whole text alive for as long as one slice of 13 or more characters of it
+ * lives: 10 000 generated files would keep their 160 MB of text in memory with the scenarios.
+ */
+function ownStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.length >= 13 ? ` ${value}`.slice(1) : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = ownStrings(value[i]);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = ownStrings(record[key]);
+  }
+  return value;
+}
+
+/**
+ * The value of plain YAML loaded with js-yaml, or undefined when the text needs the `yaml` library
+ * (see NEEDS_YAML_LIBRARY) or js-yaml refuses it (a syntax error, a duplicate key, several documents,
+ * nesting deeper than 100).
+ */
+export function loadPlainYaml(text: string): { value: unknown } | undefined {
+  if (NEEDS_YAML_LIBRARY_AT_START.test(text) || NEEDS_YAML_LIBRARY.test(text) || hasLongLine(text)) return undefined;
+  try {
+    const value = jsYaml.load(text, { schema: JS_YAML_SCHEMA, listener: singleLineFlowAndQuotes(text) });
+    // Nothing but comments: `yaml` gives null, js-yaml undefined.
+    return { value: value === undefined ? null : ownStrings(value) };
+  } catch {
+    // A YAMLException, USE_YAML_LIBRARY, a RangeError: `yaml` decides, and says what is wrong.
+    return undefined;
+  }
+}
+
 export interface ParseOptions {
-  /** Skip the fast YAML parser (tests compare the two). */
+  /** Skip js-yaml and parse with the `yaml` library (tests compare the two). */
   yamlLibraryOnly?: boolean;
 }
 
 function parseYaml(text: string, file: string, options: ParseOptions): ParsedText {
   if (!options.yamlLibraryOnly) {
-    const fast = parseFastYaml(text);
-    if (fast) {
-      return { value: fast.value, fatal: [], problems: [], positions: indexPositions(text, (want) => parseFastYaml(text, want)?.index ?? { rootStart: 0 }) };
-    }
+    const plain = loadPlainYaml(text);
+    if (plain) return { value: plain.value, fatal: [], problems: [], positions: lazyYamlPositions(text) };
   }
   return parseYamlWithLibrary(text, file);
 }
@@ -268,6 +399,23 @@ function parseYamlWithLibrary(text: string, file: string): ParsedText {
     }
   }
   return { value, fatal, problems, positions: yamlPositions(source) };
+}
+
+/** Positions from an index of the wanted paths, built by parsing the text once more. */
+function indexPositions(text: string, build: (want: Want) => SourceIndex): SourcePositions {
+  return {
+    locate(requests) {
+      if (requests.length === 0) return [];
+      const index = build(wantOf(requests.map((r) => r.path)));
+      const lines = new LineTable(text);
+      return requests.map(({ path, target = 'value' }) => {
+        const found = lookup(index, path, target);
+        const location: Location = lines.position(found.offset);
+        if (found.complete && target === 'value' && found.entry && !found.entry.child) location.source = text.slice(found.entry.start, found.entry.end);
+        return location;
+      });
+    },
+  };
 }
 
 const JSON_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
