@@ -9,14 +9,13 @@
 // schema whatever the file's %YAML directive says, so `2025-03-15` stays a string and `<<` is an
 // ordinary key), which gives the positioned problems and their messages. JSON: JSON.parse.
 // Positions are found only when a file has a problem: from the `yaml` document (parsed then, for a
-// file js-yaml loaded), or for JSON by indexing the wanted paths in one more pass (json-index.ts).
+// file js-yaml loaded), or for JSON with jsonc-parser's scanner, recording only the wanted paths.
 // All paths are prototype-safe: keys such as `__proto__` become own properties, so they neither
 // pollute Object.prototype nor vanish, and the schema rejects them as unknown properties.
 import jsYaml from 'js-yaml';
+import { visit as visitJson, type JSONPath } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node } from 'yaml';
-import { indexJson } from './json-index.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
-import { LineTable, lookup, wantOf, type SourceIndex, type Want } from './source-index.js';
 import type { ScenarioProblem } from './types.js';
 
 export type ScenarioFormat = 'yaml' | 'json';
@@ -401,19 +400,113 @@ function parseYamlWithLibrary(text: string, file: string): ParsedText {
   return { value, fatal, problems, positions: yamlPositions(source) };
 }
 
-/** Positions from an index of the wanted paths, built by parsing the text once more. */
-function indexPositions(text: string, build: (want: Want) => SourceIndex): SourcePositions {
+/** 1-based line and column of each offset (lines end at LF), in one pass over the text up to the last. */
+function positionsAt(text: string, offsets: readonly number[]): Position[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  const positions: Position[] = new Array<Position>(offsets.length);
+  let line = 1;
+  let lineStart = 0;
+  let next = text.indexOf('\n');
+  for (const i of order) {
+    const offset = offsets[i]!;
+    while (next !== -1 && next < offset) {
+      line += 1;
+      lineStart = next + 1;
+      next = text.indexOf('\n', lineStart);
+    }
+    positions[i] = { line, col: offset - lineStart + 1 };
+  }
+  return positions;
+}
+
+/** A wanted path (a trie by key or index) and, once the scan has passed it, where it is written. */
+interface Wanted {
+  children?: Map<string, Wanted>;
+  /** Offset of the key (object members). */
+  key?: number;
+  value?: { offset: number; length: number; literal: boolean };
+}
+
+function wantedTrie(requests: readonly LocateRequest[]): Wanted {
+  const root: Wanted = {};
+  for (const { path } of requests) {
+    let node = root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      let next = node.children.get(String(segment));
+      if (!next) {
+        next = {};
+        node.children.set(String(segment), next);
+      }
+      node = next;
+    }
+  }
+  return root;
+}
+
+/** Forgets what an earlier one of two equal keys recorded: the last wins, as in JSON.parse. */
+function forget(node: Wanted): void {
+  delete node.key;
+  delete node.value;
+  node.children?.forEach(forget);
+}
+
+/**
+ * Positions in a JSON text that JSON.parse accepted, from jsonc-parser's scanner: one pass that
+ * records the wanted paths only and skips the callbacks inside everything else, so a 100 MB file
+ * needs no tree (and no gigabytes) to position a few problems.
+ */
+function jsonPositions(text: string): SourcePositions {
   return {
     locate(requests) {
       if (requests.length === 0) return [];
-      const index = build(wantOf(requests.map((r) => r.path)));
-      const lines = new LineTable(text);
-      return requests.map(({ path, target = 'value' }) => {
-        const found = lookup(index, path, target);
-        const location: Location = lines.position(found.offset);
-        if (found.complete && target === 'value' && found.entry && !found.entry.child) location.source = text.slice(found.entry.start, found.entry.end);
-        return location;
+      const root = wantedTrie(requests);
+      const find = (path: JSONPath): Wanted | undefined => {
+        let node: Wanted | undefined = root;
+        for (const segment of path) node = node?.children?.get(String(segment));
+        return node;
+      };
+      /** Records a value; true when values inside it are wanted too. */
+      const record = (path: JSONPath, offset: number, length: number, literal: boolean): boolean => {
+        const node = find(path);
+        if (!node) return false;
+        node.value = { offset, length, literal };
+        return node.children !== undefined;
+      };
+      const begin = (offset: number, length: number, _line: number, _character: number, path: () => JSONPath): boolean => record(path(), offset, length, false);
+      // Callbacks skipped inside a collection are counted down by its end callback, so both are needed.
+      const end = (): void => {};
+      visitJson(text, {
+        onObjectBegin: begin,
+        onObjectEnd: end,
+        onArrayBegin: begin,
+        onArrayEnd: end,
+        onObjectProperty(property, offset, _length, _line, _character, path) {
+          const node = find([...path(), property]);
+          if (!node) return;
+          forget(node);
+          node.key = offset;
+        },
+        onLiteralValue(_value, offset, length, _line, _character, path) {
+          record(path(), offset, length, true);
+        },
       });
+      // Each request: the offset of its value, its key, or its deepest existing ancestor.
+      const found = requests.map(({ path, target = 'value' }): { offset: number; source?: string } => {
+        let node = root;
+        for (let i = 0; i < path.length; i += 1) {
+          const next = node.children?.get(String(path[i]));
+          if (!next?.value) return { offset: node.value?.offset ?? 0 };
+          if (i === path.length - 1 && target === 'key' && next.key !== undefined) return { offset: next.key };
+          node = next;
+        }
+        const value = node.value;
+        if (!value) return { offset: 0 };
+        // The source text of a scalar below the root (for a quote hint; a whole document gets none).
+        return target === 'value' && value.literal && path.length > 0 ? { offset: value.offset, source: text.slice(value.offset, value.offset + value.length) } : { offset: value.offset };
+      });
+      const positions = positionsAt(text, found.map((f) => f.offset));
+      return found.map((f, i) => (f.source === undefined ? positions[i]! : { ...positions[i]!, source: f.source }));
     },
   };
 }
@@ -421,9 +514,9 @@ function indexPositions(text: string, build: (want: Want) => SourceIndex): Sourc
 const JSON_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 function parseJson(text: string, file: string): ParsedText {
-  const positions = indexPositions(text, (want) => indexJson(text, want));
+  const positions = jsonPositions(text);
   try {
-    // Two equal keys: the last wins, as JSON.parse decides; the index agrees.
+    // Two equal keys: the last wins, as JSON.parse decides; the positions agree.
     return { value: JSON.parse(text) as unknown, fatal: [], problems: [], positions };
   } catch (error) {
     if (!(error instanceof SyntaxError)) {
@@ -432,8 +525,7 @@ function parseJson(text: string, file: string): ParsedText {
     const m = JSON_POSITION.exec(error.message);
     const offset = m ? Number(m[1]) : text.length;
     const message = m ? error.message.slice(0, m.index) : error.message;
-    const pos = new LineTable(text).position(Math.min(offset, text.length));
-    return { value: undefined, fatal: [problem(file, pos, '(json)', `JSON syntax error: ${message}`)], problems: [], positions };
+    return { value: undefined, fatal: [problem(file, positionsAt(text, [Math.min(offset, text.length)])[0]!, '(json)', `JSON syntax error: ${message}`)], problems: [], positions };
   }
 }
 

@@ -1,6 +1,7 @@
 // Plain YAML is loaded with js-yaml, everything else with the `yaml` library. The js-yaml path must
 // give exactly what the `yaml` path gives (YAML 1.2 core schema); what js-yaml would read differently,
-// or accept where `yaml` reports a problem, must go to `yaml`.
+// or accept where `yaml` reports a problem, must go to `yaml`. JSON positions (jsonc-parser) must
+// agree with the `yaml` library's for the same text.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -186,5 +187,42 @@ describe('the yaml library path', () => {
   it('takes syntax errors, duplicate keys, several documents, block scalar indentation indicators and deep nesting', () => {
     const texts = ['a: "x', 'a: b: c', 'a: 1\na: 2', 'a: 1\n---\nb: 2', 'a: |2\n   x', '|2\n  x', `a: ${'['.repeat(200)}${']'.repeat(200)}`];
     for (const text of texts) expectLibraryPath(text);
+  });
+});
+
+describe('JSON positions', () => {
+  const json = (text: string) => parseScenarioText(text, 'f.json', 'json');
+
+  it('agree with the yaml library (JSON is YAML) for every value and key', () => {
+    const texts = [
+      readFileSync(join(import.meta.dirname, 'fixtures', 'good', 'b-second.json'), 'utf8'),
+      readFileSync(join(import.meta.dirname, 'fixtures', 'bad-json', 'e-bad.json'), 'utf8'),
+      '{"a": [1, [2, {"b": "x\\"y"}], {}], "c": {"d": null, "e": true, "f": -1.5e3}, "g": "\\u00e5"}',
+      '\r\n  {\r\n "a": [\r\n 1,\r\n 2 ] }\r\n',
+    ];
+    for (const text of texts) {
+      const requests = requestsFor(JSON.parse(text));
+      expect(json(text).positions.locate(requests), text).toEqual(viaLibrary(text).positions.locate(requests));
+    }
+  });
+
+  it('of a missing path are those of its deepest existing ancestor', () => {
+    const text = '{\n  "a": {\n    "b": [10, 20]\n  }\n}\n';
+    expect(json(text).positions.locate([{ path: ['a', 'b', 5, 'c'] }, { path: ['a', 'x'], target: 'key' }, { path: ['a', 'b', 0, 'c'] }, { path: ['z'] }])).toEqual([
+      { line: 3, col: 10 },
+      { line: 2, col: 8 },
+      { line: 3, col: 11 },
+      { line: 1, col: 1 },
+    ]);
+  });
+
+  it('of two equal keys are the last one, as JSON.parse decides, also for paths inside the first', () => {
+    const text = '{"a": {"b": 1}, "a": [5]}';
+    expect(json(text).positions.locate([{ path: ['a'] }, { path: ['a'], target: 'key' }, { path: ['a', 'b'] }, { path: ['a', 0] }])).toEqual([
+      { line: 1, col: 22 },
+      { line: 1, col: 17 },
+      { line: 1, col: 22 },
+      { line: 1, col: 23, source: '5' },
+    ]);
   });
 });
