@@ -2,7 +2,6 @@
 // daylight-saving change can move a date. String comparison orders ISO dates correctly.
 import type { IsoDate } from './events.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -11,12 +10,28 @@ function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30, 2023-13-01, 2023-1-1). */
+/** The decimal number written in `length` digits from `start`, or -1 when one is not a digit. */
+function number(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (rejects 2023-02-30, 2023-13-01, 2023-1-1).
+ * Reads character codes instead of matching a regular expression: loading a large scenario checks
+ * millions of dates, and this is several times faster.
+ */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y = number(value, 0, 4);
+  const mo = number(value, 5, 2);
+  const d = number(value, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
