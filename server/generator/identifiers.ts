@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBirthNumber, makeOrganisationNumber } from 'norwegian-numbers';
-import { makeBankAccount } from '../../fixtures/builtin/identifiers.js';
+import { fmix32, makeBankAccount } from '../../fixtures/builtin/identifiers.js';
 import { builtinParties } from '../../fixtures/builtin/index.js';
 import { addDays } from '../ledger/dates.js';
 import { packageRoot } from '../paths.js';
@@ -28,16 +28,6 @@ const FNR_STEMS = BIRTH_DAYS * 50;
 /** The most parties one run can have (well inside both stem spaces). */
 export const MAX_PARTIES = 100_000;
 
-/** murmur3's 32-bit finaliser: a cheap, well-mixing bijection of 32-bit integers. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * A seeded permutation of 0..n-1: a four-round Feistel network over the smallest even number of bits
@@ -54,7 +44,7 @@ export function seededPermutation(seed: number, salt: string, n: number): (i: nu
     let left = x >>> half;
     let right = x & mask;
     for (const key of keys) {
-      const next = left ^ (mix32(right ^ key) & mask);
+      const next = left ^ (fmix32(right ^ key) & mask);
       left = right;
       right = next;
     }
