@@ -4,23 +4,14 @@
 // and late interest on its restskatt. Same codes, texts and id/KID shapes as fixtures/builtin/claims.ts,
 // on the organisation number instead of an owner's fødselsnummer.
 import { type ClaimRef, type LedgerBuilder } from '../../fixtures/builtin/builder.js';
-import { MIN_INTEREST_CLAIM, lateInterest, split } from '../../fixtures/builtin/claims.js';
+import { KID_CODE, MIN_INTEREST_CLAIM, instalmentIds, instalmentsWithKid, lateInterest, split, yy } from '../../fixtures/builtin/claims.js';
 import { makeKid } from '../../fixtures/builtin/identifiers.js';
 import { forskuddsskattAsDueDates, isoDate, nextWorkingDay } from '../../fixtures/builtin/schedules.js';
 import { addDays } from '../ledger/dates.js';
 import type { IsoDate } from '../ledger/events.js';
 
-const yy = (year: number): string => String(year % 100).padStart(2, '0');
-
-/** KID codes (the digits after the organisation number), as the built-in personal-tax KIDs use them. */
-const KID_CODE = { FORSKUDDSSKATT: '01', RESTSKATT: '02', RENTE_RESTSKATT: '12' } as const;
-
 /** Id slots clear of the ones fixtures/builtin/claims.ts uses (1-5, 10). */
 const SLOT = { UTSKR_FORSKSKATT: 6, RESTSKATT: 7, RESTERENDE_SKT_TILB: 8, rente: 11 } as const;
-
-function instalmentIds(b: LedgerBuilder, date: IsoDate, claimSlot: number, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => b.id('kravforfall', date, claimSlot * 4 + i));
-}
 
 /** The day an AS's forskuddsskatt for `incomeYear` is issued: mid-January of the year after (choice). */
 export function forskuddsskattAsIssued(incomeYear: number): IsoDate {
@@ -49,12 +40,7 @@ export function raiseForskuddsskattAs(b: LedgerBuilder, incomeYear: number, annu
     kravgruppe: 'Skatt',
     kravbeskrivelse: `Utskrevet forskuddsskatt - ${incomeYear}`,
     kravperiode: { beskrivelse: 'Inntektstår', aar: String(incomeYear) },
-    kravforfall: forskuddsskattAsDueDates(incomeYear).map((forfallsdato, i) => ({
-      kravforfallsIdentifikator: ids[i]!,
-      forfallsdato,
-      beloep: amounts[i]!,
-      kidnummer: kid,
-    })),
+    kravforfall: instalmentsWithKid(ids, forskuddsskattAsDueDates(incomeYear), amounts, kid),
   });
 }
 
