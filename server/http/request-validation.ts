@@ -1,9 +1,9 @@
 // Checks a request's path and query against the contract's parameters, then against the rules the
 // contract cannot express (check digits, the period rules). Every failure is an ApiError that names
 // the parameter, the value and what was expected.
-import { dnummer, fodselsnummer, organisasjonsnummer } from 'norsk-validator';
 import type { Contract, ParameterObject } from '../contract.js';
 import { addYears } from '../ledger/dates.js';
+import { partIdentifikatorProblem } from '../ledger/identifiers.js';
 import type { Period, Rettighetspakke } from '../ledger/views.js';
 import { ApiError } from './errors.js';
 
@@ -36,13 +36,6 @@ function expectation(parameter: ParameterObject): string {
   if (schema.enum) return `forventet en av: ${schema.enum.join(', ')}`;
   if (schema.pattern) return `forventet en verdi som passer mønsteret ${schema.pattern}`;
   return `forventet en verdi av typen ${String(schema.type)}`;
-}
-
-/** Organisation number (mod 11) or fødselsnummer/D-nummer, synthetic test persons (month + 80) included. */
-export function isValidPartIdentifikator(id: string): boolean {
-  if (/^\d{9}$/.test(id)) return organisasjonsnummer(id);
-  if (/^\d{11}$/.test(id)) return fodselsnummer(id) || dnummer(id);
-  return false;
 }
 
 export function unknownUrl(raw: RawApiRequest): ApiError {
@@ -89,7 +82,8 @@ export function createRequestValidator(contract: Contract): RequestValidator {
         if (parameter.in === 'path' && parameter.schema.enum) throw unknownUrl(raw);
         throw new ApiError('KB-006', `Ugyldig ${parameter.name} '${value}': ${expectation(parameter)}.`);
       }
-      if (parameter.name === 'partIdentifikator' && !isValidPartIdentifikator(value)) {
+      // The same rule the scenario loader applies (check digits and, for persons, the birth date).
+      if (parameter.name === 'partIdentifikator' && partIdentifikatorProblem(value) !== undefined) {
         throw new ApiError('KB-006', `Ugyldig partIdentifikator '${value}': ${PARTY_EXPECTATION}.`);
       }
       values[parameter.name] = value;

@@ -10,6 +10,11 @@ function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/** Days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
 /** The decimal number written in `length` digits from `start`, or -1 when one is not a digit. */
 function number(value: string, start: number, length: number): number {
   let n = 0;
@@ -32,7 +37,7 @@ export function isIsoDate(value: string): boolean {
   const mo = number(value, 5, 2);
   const d = number(value, 8, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
+  return d <= daysInMonth(y, mo);
 }
 
 /**

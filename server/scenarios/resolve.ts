@@ -1,12 +1,11 @@
 // Relative dates (`today`, `-30d`, `+2w`, `-3m`, `+1y`) to absolute ones, against the effective clock:
 // the fixed clock (`--clock`) wins over the scenario's own clock, which wins over the default clock.
-import { isIsoDate, resolveDate } from '../ledger/dates.js';
+import { daysInMonth, isIsoDate, resolveDate } from '../ledger/dates.js';
 import type { IsoDate } from '../ledger/events.js';
 import type { PathProblem, PathSegment } from './path.js';
 import type { LoadOptions, ScenarioDocument } from './types.js';
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Why a `YYYY-MM-DD`-shaped text is not a calendar date, or undefined when it is one (or not so shaped). */
 export function calendarProblem(text: string): string | undefined {
@@ -15,8 +14,7 @@ export function calendarProblem(text: string): string | undefined {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12) return `'${text}' is not a calendar date: there is no month ${m[2]!}`;
   if (day < 1) return `'${text}' is not a calendar date: there is no day ${m[3]!}`;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 && !leap ? 28 : DAYS[month - 1]!;
+  const days = daysInMonth(year, month);
   return `'${text}' is not a calendar date: ${m[1]!}-${m[2]!} has ${days} days`;
 }
 
