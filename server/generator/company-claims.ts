@@ -4,7 +4,7 @@
 // and late interest on its restskatt. Same codes, texts and id/KID shapes as fixtures/builtin/claims.ts,
 // on the organisation number instead of an owner's fødselsnummer.
 import { type ClaimRef, type LedgerBuilder } from '../../fixtures/builtin/builder.js';
-import { KID_CODE, MIN_INTEREST_CLAIM, instalmentIds, instalmentsWithKid, lateInterest, split, yy } from '../../fixtures/builtin/claims.js';
+import { KID_CODE, MIN_INTEREST_CLAIM, incomeYearTaxClaim, instalmentIds, instalmentsWithKid, lateInterest, split, yy } from '../../fixtures/builtin/claims.js';
 import { makeKid } from '../../fixtures/builtin/identifiers.js';
 import { forskuddsskattAsDueDates, isoDate, nextWorkingDay } from '../../fixtures/builtin/schedules.js';
 import { addDays } from '../ledger/dates.js';
@@ -31,17 +31,16 @@ export function raiseForskuddsskattAs(b: LedgerBuilder, incomeYear: number, annu
   const ids = instalmentIds(b, date, SLOT.UTSKR_FORSKSKATT, 2);
   const kid = makeKid(`${b.profile.orgnr}${KID_CODE.FORSKUDDSSKATT}${yy(incomeYear)}`, 'MOD10');
   const amounts = split(annual, 2);
-  return b.raise({
-    type: 'claimRaised',
-    date,
-    kravidentifikator: id,
-    reskontro: 'skatteinnkreving',
-    kravtype: 'UTSKR_FORSKSKATT',
-    kravgruppe: 'Skatt',
-    kravbeskrivelse: `Utskrevet forskuddsskatt - ${incomeYear}`,
-    kravperiode: { beskrivelse: 'Inntektstår', aar: String(incomeYear) },
-    kravforfall: instalmentsWithKid(ids, forskuddsskattAsDueDates(incomeYear), amounts, kid),
-  });
+  return b.raise(
+    incomeYearTaxClaim({
+      date,
+      kravidentifikator: id,
+      kravtype: 'UTSKR_FORSKSKATT',
+      kravbeskrivelse: `Utskrevet forskuddsskatt - ${incomeYear}`,
+      incomeYear,
+      kravforfall: instalmentsWithKid(ids, forskuddsskattAsDueDates(incomeYear), amounts, kid),
+    }),
+  );
 }
 
 /** The company's restskatt for `incomeYear`, after the assessment sent on `oppgjoer`: one instalment. */
@@ -49,24 +48,23 @@ export function raiseRestskattAs(b: LedgerBuilder, incomeYear: number, oppgjoer:
   if (!b.happened(oppgjoer)) return undefined;
   const id = b.id('krav', oppgjoer, SLOT.RESTSKATT);
   const [forfallId] = instalmentIds(b, oppgjoer, SLOT.RESTSKATT, 1) as [string];
-  return b.raise({
-    type: 'claimRaised',
-    date: oppgjoer,
-    kravidentifikator: id,
-    reskontro: 'skatteinnkreving',
-    kravtype: 'RESTSKATT',
-    kravgruppe: 'Skatt',
-    kravbeskrivelse: `Restskatt - ${incomeYear}`,
-    kravperiode: { beskrivelse: 'Inntektstår', aar: String(incomeYear) },
-    kravforfall: [
-      {
-        kravforfallsIdentifikator: forfallId,
-        forfallsdato: restskattAsDueDate(oppgjoer),
-        beloep,
-        kidnummer: makeKid(`${b.profile.orgnr}${KID_CODE.RESTSKATT}${yy(incomeYear)}`, 'MOD10'),
-      },
-    ],
-  });
+  return b.raise(
+    incomeYearTaxClaim({
+      date: oppgjoer,
+      kravidentifikator: id,
+      kravtype: 'RESTSKATT',
+      kravbeskrivelse: `Restskatt - ${incomeYear}`,
+      incomeYear,
+      kravforfall: [
+        {
+          kravforfallsIdentifikator: forfallId,
+          forfallsdato: restskattAsDueDate(oppgjoer),
+          beloep,
+          kidnummer: makeKid(`${b.profile.orgnr}${KID_CODE.RESTSKATT}${yy(incomeYear)}`, 'MOD10'),
+        },
+      ],
+    }),
+  );
 }
 
 /** The company's tilgodeskatt (a credit) from the assessment sent on `oppgjoer`; `beloep` positive. */
@@ -74,17 +72,16 @@ export function raiseTilgodeskattAs(b: LedgerBuilder, incomeYear: number, oppgjo
   if (!b.happened(oppgjoer)) return undefined;
   const id = b.id('krav', oppgjoer, SLOT.RESTERENDE_SKT_TILB);
   const [forfallId] = instalmentIds(b, oppgjoer, SLOT.RESTERENDE_SKT_TILB, 1) as [string];
-  return b.raise({
-    type: 'claimRaised',
-    date: oppgjoer,
-    kravidentifikator: id,
-    reskontro: 'skatteinnkreving',
-    kravtype: 'RESTERENDE_SKT_TILB',
-    kravgruppe: 'Skatt',
-    kravbeskrivelse: `Tilbakebetaling restskatt - ${incomeYear}`,
-    kravperiode: { beskrivelse: 'Inntektstår', aar: String(incomeYear) },
-    kravforfall: [{ kravforfallsIdentifikator: forfallId, forfallsdato: oppgjoer, beloep: -beloep }],
-  });
+  return b.raise(
+    incomeYearTaxClaim({
+      date: oppgjoer,
+      kravidentifikator: id,
+      kravtype: 'RESTERENDE_SKT_TILB',
+      kravbeskrivelse: `Tilbakebetaling restskatt - ${incomeYear}`,
+      incomeYear,
+      kravforfall: [{ kravforfallsIdentifikator: forfallId, forfallsdato: oppgjoer, beloep: -beloep }],
+    }),
+  );
 }
 
 /**
