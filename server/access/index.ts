@@ -7,7 +7,7 @@ import { accessAdminRoutes } from './admin-routes.js';
 import { ClientRegistry } from './clients.js';
 import { AccessGuard } from './enforce.js';
 import { FairUse } from './fair-use.js';
-import { signingKey, type SigningKey } from './keys.js';
+import { lazySigningKey, type SigningKey } from './keys.js';
 import { maskinportenRoutes } from './maskinporten-routes.js';
 import {
   ACCESS_MODES,
@@ -34,8 +34,8 @@ export function createAccess(options: AccessOptions, logger: Logger): Access {
   if (!Number.isInteger(fairUseLimit) || fairUseLimit < 0) throw new Error(`fairUseLimit must be a whole number ≥ 0, got ${fairUseLimit}`);
   const issuer = options.issuer ?? DEFAULT_ISSUER;
   const altinnIssuer = options.altinnIssuer ?? DEFAULT_ALTINN_ISSUER;
-  const maskinportenKey = signingKey(options.keys?.maskinporten);
-  const altinnKey = signingKey(options.keys?.altinn);
+  const maskinportenKey = lazySigningKey(options.keys?.maskinporten);
+  const altinnKey = lazySigningKey(options.keys?.altinn);
   const clients = new ClientRegistry(options.clients);
   const tokenLifetime = options.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME;
 

@@ -26,3 +26,27 @@ export function signingKey(privateKey?: KeyObject): SigningKey {
   const { e, n, kty } = publicKey.export({ format: 'jwk' }) as Record<string, string>;
   return { privateKey: priv, publicKey, kid, jwk: { kty: kty!, e: e!, n: n!, kid, use: 'sig', alg: 'RS256' } };
 }
+
+/**
+ * A signing key made on first use. Generating an RSA key takes 70–350 ms here, and a server that is
+ * never asked for a token (mode off, or permissive without tokens) never needs one, so neither start-up
+ * nor createApp pays for it.
+ */
+export function lazySigningKey(privateKey?: KeyObject): SigningKey {
+  let key: SigningKey | undefined;
+  const made = (): SigningKey => (key ??= signingKey(privateKey));
+  return {
+    get privateKey() {
+      return made().privateKey;
+    },
+    get publicKey() {
+      return made().publicKey;
+    },
+    get kid() {
+      return made().kid;
+    },
+    get jwk() {
+      return made().jwk;
+    },
+  };
+}
