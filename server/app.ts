@@ -1,5 +1,6 @@
 // createApp builds the whole mock as an Express app without listening, so tests, the CLI and the
-// programmatic API all run the same code.
+// programmatic API all run the same code. createKravmock also hands back the runtime (the sessions
+// and their worlds) for the in-process API.
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { createAccess, type AccessOptions } from './access/index.js';
@@ -8,15 +9,19 @@ import { createContract, type Contract } from './contract.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
+import { scopeMiddleware } from './http/scope-middleware.js';
 import { today } from './ledger/dates.js';
 import type { IsoDate, PartyLedger } from './ledger/events.js';
-import { adHocScenario, createPartyStore, type PartyStore } from './party-store.js';
+import { adHocScenario } from './party-store.js';
+import { Sessions, type SessionOptions } from './runtime/sessions.js';
+import { createWorld, type ClockSetting } from './runtime/world.js';
 import type { LoadedScenario } from './scenarios/types.js';
 
 export interface KravmockOptions {
-  /** Loaded scenarios, plain ledgers (one ad-hoc scenario), or a ready store. */
+  /** Loaded scenarios. */
   scenarios?: readonly LoadedScenario[];
-  parties?: readonly PartyLedger[] | PartyStore;
+  /** Plain ledgers, served as one more scenario named `ad-hoc`. */
+  parties?: readonly PartyLedger[];
   /**
    * A fixed date wins over every scenario's own clock. A function (default: the real date) gives
    * "today" for parties whose scenario has no clock of its own.
@@ -32,38 +37,56 @@ export interface KravmockOptions {
    * without a token are served with a Warning header; a token that is sent is checked fully.
    */
   access?: AccessOptions;
+  /** Time to live and limit of `X-Kravmock-Session` sessions. */
+  sessions?: SessionOptions;
 }
 
-export function createApp(options: KravmockOptions): Express {
+/** The state behind a running app. */
+export interface Runtime {
+  sessions: Sessions;
+  /** "Today" before any clock setting: the real date, or the clock function given. */
+  serverToday: () => IsoDate;
+  contract: Contract;
+  logger: Logger;
+}
+
+export interface Kravmock {
+  app: Express;
+  runtime: Runtime;
+}
+
+export function createKravmock(options: KravmockOptions): Kravmock {
   const clockOption = options.clock;
-  const clock = typeof clockOption === 'string' ? () => clockOption : (clockOption ?? today);
-  const parties = partyStoreOf(options, clock());
+  const serverToday = typeof clockOption === 'function' ? clockOption : today;
+  const fixed = typeof clockOption === 'string' ? clockOption : undefined;
+  const scenarios = options.parties ? [...(options.scenarios ?? []), adHocScenario(options.parties, fixed ?? serverToday())] : (options.scenarios ?? []);
+  const clock: ClockSetting = fixed ? { fixed, offsetDays: 0 } : { offsetDays: 0 };
   const logger = options.logger ?? pino({ level: 'silent' });
+  const contract = options.contract ?? createContract();
+  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger };
 
   const access = createAccess(options.access ?? {}, logger);
 
   const app = express();
   app.disable('x-powered-by');
+  app.locals.kravmock = runtime;
   app.use(correlation);
+  app.use(scopeMiddleware(runtime.sessions));
   app.use(access.routes);
   app.use(
     apiRoutes({
-      contract: options.contract ?? createContract(),
-      parties,
-      clock,
-      fixedClockWins: typeof clockOption === 'string',
+      contract,
+      serverToday,
       emptyResult: options.emptyResult ?? 'KB-007',
       access: access.guard,
     }),
   );
-  app.use(adminRoutes(parties));
+  app.use(adminRoutes(runtime));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
-  return app;
+  return { app, runtime };
 }
 
-function partyStoreOf(options: KravmockOptions, startClock: IsoDate): PartyStore {
-  const { parties, scenarios = [] } = options;
-  if (parties && 'get' in parties) return parties;
-  return createPartyStore(parties ? [...scenarios, adHocScenario(parties, startClock)] : scenarios);
+export function createApp(options: KravmockOptions): Express {
+  return createKravmock(options).app;
 }

@@ -1,7 +1,10 @@
-// The admin API under /__admin (described in contracts/admin-openapi.yaml). Read-only for now.
+// The admin API under /__admin (described in contracts/admin-openapi.yaml). Every call works in the
+// request's scope: the shared state, or the session named by X-Kravmock-Session.
 import { Router } from 'express';
+import type { Runtime } from '../app.js';
+import { factsOf } from '../http/request-context.js';
 import type { PartyLedger } from '../ledger/events.js';
-import type { PartyStore } from '../party-store.js';
+import { scenarioClock } from '../runtime/world.js';
 
 function partySummary(ledger: PartyLedger) {
   const count = (type: string) => ledger.events.filter((e) => e.type === type).length;
@@ -16,17 +19,20 @@ function partySummary(ledger: PartyLedger) {
   };
 }
 
-export function adminRoutes(parties: PartyStore): Router {
+export function adminRoutes(runtime: Runtime): Router {
   const router = Router();
   router.get('/__admin/scenarios', (_req, res) => {
+    const world = factsOf(res).scope.world;
     res.json({
-      scenarios: parties.scenarios().map((s) => ({
+      scenarios: world.scenarios.map((s) => ({
         name: s.name,
         description: s.description,
         source: s.source,
         clock: s.clock,
         ...(s.ownClock ? { ownClock: s.ownClock } : {}),
-        parties: s.parties.map(partySummary),
+        answeredAt: scenarioClock(world, s, runtime.serverToday),
+        // The current ledgers: admin actions show in the counts.
+        parties: s.parties.map((p) => partySummary(world.parties.get(p.partIdentifikator)?.ledger ?? p)),
       })),
     });
   });

@@ -448,6 +448,30 @@ export type components = {
                 "application/xml": components["schemas"]["Feil"];
             };
         };
+        /**
+         * @description KRAVMOCK-503: the service is temporarily unavailable; call again after `Retry-After` seconds.
+         *     Skatteetaten's gateway can answer 503 but documents no body for it, so the code is kravmock's
+         *     own. kravmock answers it only when asked to (a fault profile, `Prefer: code=503`) or when a
+         *     new `X-Kravmock-Session` would exceed the session limit.
+         */
+        Feil503: {
+            headers: {
+                /** @description Seconds to wait before calling again. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kode": "KRAVMOCK-503",
+                 *       "melding": "Tjenesten er midlertidig utilgjengelig. Prøv igjen om 5 sekunder.",
+                 *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Feil"];
+                "application/xml": components["schemas"]["Feil"];
+            };
+        };
         /** @description KB-001: unexpected error in the service. KB-002: unexpected error in a back-end system. */
         Feil500: {
             headers: {
@@ -525,6 +549,7 @@ export type ResponseFeil403 = components['responses']['Feil403'];
 export type ResponseFeil404 = components['responses']['Feil404'];
 export type ResponseFeil406 = components['responses']['Feil406'];
 export type ResponseFeil429 = components['responses']['Feil429'];
+export type ResponseFeil503 = components['responses']['Feil503'];
 export type ResponseFeil500 = components['responses']['Feil500'];
 export type ParameterRettighetspakke = components['parameters']['rettighetspakke'];
 export type ParameterPartIdentifikator = components['parameters']['partIdentifikator'];
@@ -570,6 +595,7 @@ export interface operations {
             406: components["responses"]["Feil406"];
             429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
+            503: components["responses"]["Feil503"];
         };
     };
     hentKrav: {
@@ -620,6 +646,7 @@ export interface operations {
             406: components["responses"]["Feil406"];
             429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
+            503: components["responses"]["Feil503"];
         };
     };
     hentInnbetalinger: {
@@ -670,6 +697,7 @@ export interface operations {
             406: components["responses"]["Feil406"];
             429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
+            503: components["responses"]["Feil503"];
         };
     };
     hentUtbetalinger: {
@@ -720,6 +748,7 @@ export interface operations {
             406: components["responses"]["Feil406"];
             429: components["responses"]["Feil429"];
             500: components["responses"]["Feil500"];
+            503: components["responses"]["Feil503"];
         };
     };
 }

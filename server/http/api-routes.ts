@@ -12,9 +12,10 @@ import {
   type Period,
   type ViewOptions,
 } from '../ledger/views.js';
-import type { PartyStore } from '../party-store.js';
+import { clockFor } from '../runtime/world.js';
 import { ApiError, BACKEND_MESSAGE } from './errors.js';
 import { MEDIA_TYPES, negotiateFormat, serialize } from './format.js';
+import { factsOf } from './request-context.js';
 import { createRequestValidator, RESOURCES, unknownUrl, type Resource } from './request-validation.js';
 
 export const API_PREFIXES = ['/v1', '/api/innkreving/kravogbetalinger/v1'] as const;
@@ -24,11 +25,8 @@ export type EmptyResult = 'KB-007' | 'empty';
 
 export interface ApiRouteOptions {
   contract: Contract;
-  parties: PartyStore;
-  /** "Today" for parties whose scenario has no clock of its own. */
-  clock: () => string;
-  /** An explicit server clock (--clock) wins over scenarios' own clocks. */
-  fixedClockWins: boolean;
+  /** "Today" for parties answered at neither a fixed clock nor their scenario's own clock. */
+  serverToday: () => string;
   emptyResult: EmptyResult;
   /** Authentication, authorisation and fair use (server/access); nothing is checked without it. */
   access?: AccessGuard;
@@ -67,11 +65,14 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     }
     const pakke = RETTIGHETSPAKKER.find((p) => p === raw.rettighetspakke);
     if (!pakke) throw unknownUrl(raw);
+    const facts = factsOf(res);
+    Object.assign(facts, { endpoint: raw.resource, rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
+    const world = facts.scope.world;
     // The gateway authenticates before the service validates: access runs before KB-006.
     await options.access?.authorize(req, res, { rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
-    // Awaited so a store may answer later (the fair-use tests hold calls in flight this way).
-    const entry = await options.parties.get(raw.partIdentifikator);
-    const clock = (!options.fixedClockWins && entry?.ownClock) || options.clock();
+    // Awaited so a lookup may answer later (the fair-use tests hold calls in flight this way).
+    const entry = await world.parties.get(raw.partIdentifikator);
+    const clock = clockFor(world, entry, options.serverToday);
     const request = validator.check(raw, clock);
     if (!entry) {
       throw new ApiError('KB-009', `Ingen treff på partIdentifikator ${request.partIdentifikator}.`);

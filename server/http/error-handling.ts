@@ -3,6 +3,7 @@
 // stack goes to the log with the correlation id.
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { AdminError, sendAdminError } from '../admin/admin-error.js';
 import { correlationIdOf } from './correlation.js';
 import { ApiError, UNEXPECTED_MESSAGE } from './errors.js';
 import { MEDIA_TYPES, negotiateFormat, serializeError } from './format.js';
@@ -28,6 +29,7 @@ export function unknownRoute(req: Request, res: Response): void {
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const korrelasjonsid = correlationIdOf(res);
+    if (error instanceof AdminError) return sendAdminError(res, error);
     if (error instanceof ApiError) {
       if (error.status >= 500) logger.error({ err: error.cause ?? error, korrelasjonsid }, error.message);
       sendError(req, res, error);

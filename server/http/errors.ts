@@ -13,6 +13,9 @@ export const FEILKODER = {
   // Skatteetaten documents the fair-use limit (5 concurrent calls per organisation) but no code for
   // it, so this one is kravmock's own and says so.
   'KRAVMOCK-429': { status: 429, omraade: 'For mange samtidige kall (fair use)' },
+  // A gateway's 503 has no documented body either; kravmock answers it only when asked to (a fault,
+  // `Prefer: code=503`) or when a new session would exceed the session limit.
+  'KRAVMOCK-503': { status: 503, omraade: 'Tjenesten er midlertidig utilgjengelig' },
 } as const;
 
 export type Feilkode = keyof typeof FEILKODER;

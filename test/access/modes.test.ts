@@ -5,8 +5,8 @@ import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { builtinParties } from '../../fixtures/builtin/index.js';
 import type { AccessOptions } from '../../server/access/index.js';
-import { createApp } from '../../server/app.js';
-import { adHocScenario, createPartyStore, type PartyStore } from '../../server/party-store.js';
+import { createApp, createKravmock } from '../../server/app.js';
+import type { PartyIndex } from '../../server/runtime/party-index.js';
 import { get, validateResponse } from '../helpers/contract-response.js';
 import { CLOCK, KEYS, accessClaims, bearer, expectError, sign, systemUserToken } from './helpers.js';
 
@@ -50,23 +50,25 @@ describe('off', () => {
 
 /** An app whose party store answers only after release(); `admitted(n)` resolves once n calls wait there. */
 function heldApp(access: AccessOptions) {
-  const real = createPartyStore([adHocScenario(builtinParties(CLOCK), CLOCK)]);
+  const { app, runtime } = createKravmock({ parties: builtinParties(CLOCK), clock: CLOCK, access: { keys: KEYS, ...access } });
+  const shared = runtime.sessions.shared;
+  const real = shared.world.parties;
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let waiting = 0;
   const watchers: { n: number; resolve: () => void }[] = [];
-  const store = {
-    ...real,
+  // The API awaits its party lookup, so a lookup that answers later holds calls in flight.
+  const held = {
     get: async (id: string) => {
       waiting += 1;
       for (const w of watchers) if (waiting >= w.n) w.resolve();
       await gate;
       return real.get(id);
     },
-  } as unknown as PartyStore;
-  const app: Express = createApp({ parties: store, clock: CLOCK, access: { keys: KEYS, ...access } });
+  } as unknown as PartyIndex;
+  shared.world = { ...shared.world, parties: held };
   const admitted = (n: number) => new Promise<void>((resolve) => (waiting >= n ? resolve() : watchers.push({ n, resolve })));
-  return { app, release, admitted };
+  return { app: app as Express, release, admitted };
 }
 
 const start = (app: Express, headers: Record<string, string>) => {

@@ -46,6 +46,7 @@ describe('GET /__admin/scenarios', () => {
       source: 'scenarios/tiger.yaml',
       clock: '2023-08-28',
       ownClock: '2023-08-28',
+      answeredAt: '2023-08-28',
       parties: [{ partIdentifikator: '312438623', navn: 'OVERFØLSOM GLAD TIGER AS', skjermet: true, krav: 0, innbetalinger: 0, utbetalinger: 0 }],
     });
   });

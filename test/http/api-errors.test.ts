@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
+import { createApp, createKravmock } from '../../server/app.js';
+import type { PartyIndex } from '../../server/runtime/party-index.js';
 import type { PartyLedger } from '../../server/ledger/events.js';
 import { get, send } from '../helpers/contract-response.js';
 
@@ -187,15 +188,13 @@ describe('KB-009 unknown party (404)', () => {
 
 describe('KB-001 and KB-002 unexpected errors (500)', () => {
   it('an exception outside the ledger is KB-001 without a stack trace', async () => {
-    const broken = createApp({
-      clock: CLOCK,
-      parties: {
-        get: () => {
-          throw new Error('store exploded at /secret/path.ts:12');
-        },
-        scenarios: () => [],
+    const { app: broken, runtime } = createKravmock({ clock: CLOCK });
+    const exploding = {
+      get: () => {
+        throw new Error('store exploded at /secret/path.ts:12');
       },
-    });
+    } as unknown as PartyIndex;
+    runtime.sessions.shared.world = { ...runtime.sessions.shared.world, parties: exploding };
     const res = await get(broken, '/v1/finans/313367002/aapnekrav');
     expectError(res, 500, 'KB-001', 'Uventet feil i tjenesten. Oppgi korrelasjonsid ved henvendelse til Skatteetaten.');
     expect(res.text).not.toContain('secret');
