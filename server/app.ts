@@ -9,6 +9,7 @@ import { createContract, type Contract } from './contract.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
+import type { ResponsePipeline } from './http/respond.js';
 import { scopeMiddleware } from './http/scope-middleware.js';
 import { today } from './ledger/dates.js';
 import type { IsoDate, PartyLedger } from './ledger/events.js';
@@ -48,6 +49,8 @@ export interface Runtime {
   serverToday: () => IsoDate;
   contract: Contract;
   logger: Logger;
+  /** Hooks on the way out of every API response (traffic validation, fault delivery). */
+  pipeline: ResponsePipeline;
 }
 
 export interface Kravmock {
@@ -63,7 +66,7 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   const clock: ClockSetting = fixed ? { fixed, offsetDays: 0 } : { offsetDays: 0 };
   const logger = options.logger ?? pino({ level: 'silent' });
   const contract = options.contract ?? createContract();
-  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger };
+  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {} };
 
   const access = createAccess(options.access ?? {}, logger);
 

@@ -16,6 +16,7 @@ import { clockFor } from '../runtime/world.js';
 import { ApiError, BACKEND_MESSAGE } from './errors.js';
 import { MEDIA_TYPES, negotiateFormat, serialize } from './format.js';
 import { factsOf } from './request-context.js';
+import { pipelineOf, sendResponse } from './respond.js';
 import { createRequestValidator, RESOURCES, unknownUrl, type Resource } from './request-validation.js';
 
 export const API_PREFIXES = ['/v1', '/api/innkreving/kravogbetalinger/v1'] as const;
@@ -68,6 +69,7 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     const facts = factsOf(res);
     Object.assign(facts, { endpoint: raw.resource, rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
     const world = facts.scope.world;
+    res.locals.operationId = validator.operationIdFor(raw.resource as Resource);
     // The gateway authenticates before the service validates: access runs before KB-006.
     await options.access?.authorize(req, res, { rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
     // Awaited so a lookup may answer later (the fair-use tests hold calls in flight this way).
@@ -88,7 +90,14 @@ export function apiRoutes(options: ApiRouteOptions): Router {
       const { fraOgMed, tilOgMed } = request.period!;
       throw new ApiError('KB-007', `Fant ingen ${spec.noun} for partIdentifikator ${request.partIdentifikator} i perioden ${fraOgMed} til ${tilOgMed}.`);
     }
-    res.status(200).type(MEDIA_TYPES[format]).send(serialize(format, xmlRoots.get(request.resource)!, body));
+    sendResponse(pipelineOf(req), req, res, {
+      status: 200,
+      format,
+      mediaType: MEDIA_TYPES[format],
+      body,
+      text: serialize(format, xmlRoots.get(request.resource)!, body),
+      operationId: request.operationId,
+    });
   };
 
   const router = Router();

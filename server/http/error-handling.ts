@@ -7,11 +7,20 @@ import { AdminError, sendAdminError } from '../admin/admin-error.js';
 import { correlationIdOf } from './correlation.js';
 import { ApiError, UNEXPECTED_MESSAGE } from './errors.js';
 import { MEDIA_TYPES, negotiateFormat, serializeError } from './format.js';
+import { pipelineOf, sendResponse } from './respond.js';
 
 export function sendError(req: Request, res: Response, error: ApiError): void {
   const format = negotiateFormat(req) ?? 'json';
   const body = { kode: error.kode, melding: error.message, korrelasjonsid: correlationIdOf(res) };
-  res.status(error.status).type(MEDIA_TYPES[format]).send(serializeError(format, body));
+  const operationId = res.locals.operationId as string | undefined;
+  sendResponse(pipelineOf(req), req, res, {
+    status: error.status,
+    format,
+    mediaType: MEDIA_TYPES[format],
+    body,
+    text: serializeError(format, body),
+    ...(operationId ? { operationId } : {}),
+  });
 }
 
 /** The catch-all route: any path or method the API does not have. */
