@@ -36,6 +36,17 @@ export interface CheckedResponse {
 }
 
 export function validateResponse(path: string, res: supertest.Response, method = 'get'): CheckedResponse {
+  if (res.status === 204) {
+    const operation = operationFor(path, method);
+    expect(operation, `a 204 from a path outside the contracts: ${method} ${path}`).toBeDefined();
+    expect(operation!.contract.document.paths, 'declared').toBeDefined();
+    const declared = Object.entries(operation!.contract.document.paths)
+      .flatMap(([, item]) => Object.values(item))
+      .find((op) => op.operationId === operation!.operationId)!.responses['204'];
+    expect(declared, `204 is not declared for ${operation!.operationId}`).toBeDefined();
+    expect(res.text ?? '').toBe('');
+    return { status: 204, mediaType: '', body: {}, text: '', headers: res.headers as Record<string, string> };
+  }
   const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
   expect(['application/json', 'application/xml'], `media type of ${path}`).toContain(mediaType);
   const isError = res.status >= 400;
@@ -93,4 +104,26 @@ export async function send(app: Express, method: 'post' | 'put' | 'delete' | 'pa
 export async function post(app: Express, path: string, body: unknown): Promise<CheckedResponse> {
   const res = await supertest(app).post(path).send(body as object);
   return validateResponse(path, res, 'post');
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** A JSON value, or a string sent as is (with `contentType`). */
+  body?: unknown;
+  contentType?: string;
+}
+
+/** Any method with headers and an optional body (JSON, or text such as YAML), validated like `get`. */
+export async function request(
+  app: Express,
+  method: 'get' | 'post' | 'put' | 'delete' | 'patch',
+  path: string,
+  options: RequestOptions = {},
+): Promise<CheckedResponse> {
+  let req = supertest(app)[method](path);
+  for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
+  if (options.contentType) req = req.set('Content-Type', options.contentType);
+  if (options.body !== undefined) req = req.send(options.body as object);
+  const res = await req;
+  return validateResponse(path, res, method);
 }
