@@ -5,6 +5,8 @@ import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { createAccess, type AccessOptions } from './access/index.js';
 import { adminRoutes } from './admin/admin-routes.js';
+import { adminProtection, type AdminOptions } from './admin/protection.js';
+import { sessionRoutes } from './admin/session-routes.js';
 import { createContract, type Contract } from './contract.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
@@ -40,6 +42,11 @@ export interface KravmockOptions {
   access?: AccessOptions;
   /** Time to live and limit of `X-Kravmock-Session` sessions. */
   sessions?: SessionOptions;
+  /**
+   * The admin API under /__admin: `enabled: false` removes it (404 KB-003 as any unknown URL); a
+   * `token` makes every admin request send `Authorization: Bearer <token>`.
+   */
+  admin?: AdminOptions;
 }
 
 /** The state behind a running app. */
@@ -74,6 +81,9 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   app.disable('x-powered-by');
   app.locals.kravmock = runtime;
   app.use(correlation);
+  // Before every route under /__admin (the access capability's /__admin/tokens and /clients too), and
+  // before the scope middleware, so a request without the admin token makes no session.
+  app.use(adminProtection(options.admin));
   app.use(scopeMiddleware(runtime.sessions));
   app.use(access.routes);
   app.use(
@@ -85,6 +95,7 @@ export function createKravmock(options: KravmockOptions): Kravmock {
     }),
   );
   app.use(adminRoutes(runtime));
+  app.use(sessionRoutes(runtime));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return { app, runtime };

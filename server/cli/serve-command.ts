@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { pino, type Logger } from 'pino';
 import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { ACCESS_MODES, type AccessMode } from '../access/index.js';
+import { adminTokenProblem, generateAdminToken, isLoopbackHost } from '../admin/protection.js';
 import { createApp } from '../app.js';
 import type { EmptyResult } from '../http/api-routes.js';
 import { isIsoDate, today } from '../ledger/dates.js';
@@ -30,7 +31,12 @@ Options (each also settable by its environment variable):
   --access <mode>        KRAVMOCK_ACCESS        off, permissive (default) or strict: Maskinporten token,
                                                 consent and system-user checks (see README, Access)
   --fair-use-limit <n>   KRAVMOCK_FAIR_USE_LIMIT  concurrent calls per organisation before 429 in
-                                                strict mode (default 5; 0 = unlimited)`;
+                                                strict mode (default 5; 0 = unlimited)
+  --session-ttl <s>      KRAVMOCK_SESSION_TTL   seconds an idle X-Kravmock-Session lives (default 1800)
+  --max-sessions <n>     KRAVMOCK_MAX_SESSIONS  most sessions alive at once (default 10000)
+  --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   require Authorization: Bearer <t> on /__admin (off
+                                                loopback a token is generated and printed when not set)
+  --no-admin             KRAVMOCK_NO_ADMIN=1    no admin API at all: /__admin answers 404 KB-003`;
 
 export interface ServeConfig {
   port: number;
@@ -41,6 +47,12 @@ export interface ServeConfig {
   emptyResult: EmptyResult;
   access: AccessMode;
   fairUseLimit: number;
+  sessionTtlSeconds: number;
+  maxSessions: number;
+  /** false: no admin API (--no-admin). */
+  admin: boolean;
+  /** The configured admin token (runServe generates one off loopback when there is none). */
+  adminToken?: string;
 }
 
 /** Flags first, then KRAVMOCK_* variables, then defaults. Throws UsageError naming what was wrong. */
@@ -58,6 +70,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         'empty-result': { type: 'string' },
         access: { type: 'string' },
         'fair-use-limit': { type: 'string' },
+        'session-ttl': { type: 'string' },
+        'max-sessions': { type: 'string' },
+        'admin-token': { type: 'string' },
+        'no-admin': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -74,6 +90,17 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
   if (!(ACCESS_MODES as readonly string[]).includes(access)) throw new UsageError(`--access must be off, permissive or strict, got '${access}'`);
   const fairUseText = values['fair-use-limit'] ?? env.KRAVMOCK_FAIR_USE_LIMIT ?? '5';
   if (!/^\d+$/.test(fairUseText)) throw new UsageError(`--fair-use-limit must be a whole number (0 = unlimited), got '${fairUseText}'`);
+  const ttlText = values['session-ttl'] ?? env.KRAVMOCK_SESSION_TTL ?? '1800';
+  if (!/^\d+$/.test(ttlText) || Number(ttlText) < 1) throw new UsageError(`--session-ttl must be a whole number of seconds, at least 1, got '${ttlText}'`);
+  const maxSessionsText = values['max-sessions'] ?? env.KRAVMOCK_MAX_SESSIONS ?? '10000';
+  if (!/^\d+$/.test(maxSessionsText) || Number(maxSessionsText) < 1) throw new UsageError(`--max-sessions must be a whole number, at least 1, got '${maxSessionsText}'`);
+  const admin = !(values['no-admin'] ?? ['1', 'true'].includes(env.KRAVMOCK_NO_ADMIN ?? ''));
+  const adminToken = values['admin-token'] ?? env.KRAVMOCK_ADMIN_TOKEN;
+  if (adminToken !== undefined) {
+    const problem = adminTokenProblem(adminToken);
+    if (problem) throw new UsageError(`--admin-token ${problem}`);
+    if (!admin) throw new UsageError('--admin-token and --no-admin exclude each other: a token protects the admin API, --no-admin removes it');
+  }
   const scenarioPaths = values.scenarios ?? (env.KRAVMOCK_SCENARIOS ? env.KRAVMOCK_SCENARIOS.split(delimiter).filter(Boolean) : []);
   const config: ServeConfig = {
     port,
@@ -83,8 +110,12 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     emptyResult,
     access: access as AccessMode,
     fairUseLimit: Number(fairUseText),
+    sessionTtlSeconds: Number(ttlText),
+    maxSessions: Number(maxSessionsText),
+    admin,
   };
   if (fixedClock !== undefined) config.fixedClock = fixedClock;
+  if (adminToken !== undefined) config.adminToken = adminToken;
   return config;
 }
 
@@ -118,7 +149,18 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
     }
     throw error;
   }
-  const app = createApp({ scenarios, clock: config.fixedClock ?? today, emptyResult: config.emptyResult, logger, access: { mode: config.access, fairUseLimit: config.fairUseLimit } });
+  // Off loopback the admin API never runs open: without a configured token, one is made here.
+  const generatedToken = config.admin && config.adminToken === undefined && !isLoopbackHost(config.host) ? generateAdminToken() : undefined;
+  const adminToken = config.adminToken ?? generatedToken;
+  const app = createApp({
+    scenarios,
+    clock: config.fixedClock ?? today,
+    emptyResult: config.emptyResult,
+    logger,
+    access: { mode: config.access, fairUseLimit: config.fairUseLimit },
+    sessions: { ttlMs: config.sessionTtlSeconds * 1000, maxSessions: config.maxSessions },
+    admin: { enabled: config.admin, ...(adminToken !== undefined ? { token: adminToken } : {}) },
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -133,8 +175,13 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
       access: config.access,
       scenarios: scenarios.map((s) => s.name),
       parties: scenarios.reduce((n, s) => n + s.parties.length, 0),
+      admin: !config.admin ? 'off' : adminToken !== undefined ? 'token required' : 'open (loopback only)',
+      ...(generatedToken !== undefined ? { adminToken: generatedToken } : {}),
     },
     'kravmock listening',
   );
+  if (generatedToken !== undefined) {
+    io.err(`admin API token: ${generatedToken}  (send Authorization: Bearer <token>; kravmock listens on ${config.host}, beyond loopback)`);
+  }
   return { server, url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -18,12 +18,18 @@ Options:
   --valid-days <n>       finans: how long the consent lasts, 1–90 (default 90)
   --scope <scope>        default skatteetaten:kravogbetalinger
   --url <url>            KRAVMOCK_URL   the running kravmock (default http://localhost:8080)
+  --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   the admin token of a kravmock that requires one
+                                        (started with --admin-token, or off loopback)
   --token-only           print only the access token`;
 
 interface TokenResponse {
   access_token: string;
   altinn_samtykke?: string;
   error_description?: string;
+  /** An admin error (e.g. 401 admin-token-required). */
+  message?: string;
+  /** The API's error, e.g. 404 KB-003 from a kravmock started with --no-admin. */
+  melding?: string;
 }
 
 export async function runToken(argv: string[], io: CommandIo): Promise<number> {
@@ -43,6 +49,7 @@ export async function runToken(argv: string[], io: CommandIo): Promise<number> {
         'valid-days': { type: 'string' },
         scope: { type: 'string' },
         url: { type: 'string' },
+        'admin-token': { type: 'string' },
         'token-only': { type: 'boolean' },
       },
     }));
@@ -57,17 +64,21 @@ export async function runToken(argv: string[], io: CommandIo): Promise<number> {
   if (values['valid-days']) body.validDays = Number(values['valid-days']);
   if (values.scope) body.scope = values.scope;
   const base = (values.url ?? io.env.KRAVMOCK_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+  const adminToken = values['admin-token'] ?? io.env.KRAVMOCK_ADMIN_TOKEN;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (adminToken !== undefined) headers.authorization = `Bearer ${adminToken}`;
 
   let res: Response;
   try {
-    res = await fetch(`${base}/__admin/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(`${base}/__admin/tokens`, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch (error) {
     io.err(`kravmock: cannot reach kravmock at ${base}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}. Start it with kravmock serve (npm start).`);
     return 1;
   }
   const answer = (await res.json()) as TokenResponse;
   if (!res.ok) {
-    io.err(`kravmock: ${answer.error_description ?? `HTTP ${res.status}`}`);
+    const hint = res.status === 401 && adminToken === undefined ? ' (give it with --admin-token or KRAVMOCK_ADMIN_TOKEN)' : '';
+    io.err(`kravmock: ${answer.error_description ?? answer.message ?? answer.melding ?? `HTTP ${res.status}`}${hint}`);
     return 2;
   }
   if (values['token-only']) {

@@ -34,6 +34,33 @@ export class PartyIndex {
     return new PartyIndex(this.base, own);
   }
 
+  /**
+   * How many parties differ between this index and another: present in one only, or with another
+   * ledger. When both grew from the same index it looks only at what each changed on top of it.
+   */
+  countDifferences(other: PartyIndex): number {
+    if (other === this) return 0;
+    const differs = (id: string) => this.get(id)?.ledger !== other.get(id)?.ledger;
+    let count = 0;
+    if (other.base === this.base) {
+      for (const id of new Set([...this.own.keys(), ...other.own.keys()])) if (differs(id)) count += 1;
+      return count;
+    }
+    for (const entry of this.entries()) if (differs(entry.ledger.partIdentifikator)) count += 1;
+    for (const entry of other.entries()) if (this.get(entry.ledger.partIdentifikator) === undefined) count += 1;
+    return count;
+  }
+
+  /** Whether both indexes read from the same shared map (neither has folded its changes away). */
+  sharesBaseWith(other: PartyIndex): boolean {
+    return other.base === this.base;
+  }
+
+  /** How many entries this index holds on top of its shared map (its own cost in memory). */
+  get overlaySize(): number {
+    return this.own.size;
+  }
+
   /** Every party, in no particular order. */
   *entries(): IterableIterator<PartyEntry> {
     yield* PartyIndex.merged(this.base, this.own);

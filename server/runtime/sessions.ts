@@ -53,6 +53,8 @@ export class Sessions {
     this.now = options.now ?? Date.now;
     this.ttlMs = options.ttlMs ?? DEFAULT_SESSION_TTL_MS;
     this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    if (!(Number.isFinite(this.ttlMs) && this.ttlMs > 0)) throw new RangeError(`sessions.ttlMs must be a number of milliseconds above 0, got ${this.ttlMs}`);
+    if (!(Number.isInteger(this.maxSessions) && this.maxSessions >= 1)) throw new RangeError(`sessions.maxSessions must be a whole number, at least 1, got ${this.maxSessions}`);
     const now = this.now();
     this.lastSweep = now;
     this.shared = { id: undefined, world: baseline, baseline, createdAt: now, lastUsed: now, faultCounters: new Map() };
@@ -70,8 +72,10 @@ export class Sessions {
       this.shared.lastUsed = now;
       return this.shared;
     }
-    let scope = this.sessions.get(id);
+    let scope = this.find(id);
     if (!scope) {
+      // Idle sessions may not have been swept yet: drop them before refusing a new one.
+      if (this.sessions.size >= this.maxSessions) this.sweep();
       if (this.sessions.size >= this.maxSessions) {
         throw new SessionLimitError(`too many sessions: ${this.maxSessions} are alive; end one (DELETE /__admin/sessions/{id}) or wait until idle ones expire after ${Math.round(this.ttlMs / 1000)} s`);
       }
@@ -83,12 +87,19 @@ export class Sessions {
     return scope;
   }
 
-  /** The session with this id, without creating or touching it. */
+  /** The session with this id, without creating or touching it; undefined once it has expired. */
   find(id: string): Scope | undefined {
-    return this.sessions.get(id);
+    const scope = this.sessions.get(id);
+    if (scope && this.now() - scope.lastUsed > this.ttlMs) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    return scope;
   }
 
+  /** The live sessions, oldest first. */
   list(): Scope[] {
+    this.sweep();
     return [...this.sessions.values()];
   }
 
