@@ -46,6 +46,8 @@ export interface ContractViolation {
   /** JSON pointer into the body. */
   instancePath: string;
   message: string;
+  /** The violated schema rule, e.g. `format date` or `pattern ^[0-9]{9}$` (parameter violations only). */
+  rule?: string;
 }
 
 const CONTRACT_ID = 'https://kravmock.local/contracts/openapi.yaml';
@@ -76,6 +78,13 @@ function toViolations(errors: ErrorObject[] | null | undefined): ContractViolati
           : '';
     return { instancePath: e.instancePath || '/', message: `${e.message ?? e.keyword}${extra}` };
   });
+}
+
+/** An ajv error's keyword and its schema value: `format date`, `pattern ^…$`, `enum a, b`, `maxLength 20`. */
+function ruleOf(e: ErrorObject): string {
+  const params = e.params as Record<string, unknown>;
+  const value = e.keyword === 'enum' ? (params.allowedValues as unknown[]).join(', ') : Object.values(params)[0];
+  return value === undefined ? e.keyword : `${e.keyword} ${Array.isArray(value) ? value.join(', ') : String(value)}`;
 }
 
 export interface Contract {
@@ -156,7 +165,7 @@ export function createContract(doc: OpenApiDocument = loadContractDocument()): C
         fn = ajv.compile(parameter.schema);
         parameterValidators.set(parameter, fn);
       }
-      return fn(value) ? [] : toViolations(fn.errors);
+      return fn(value) ? [] : toViolations(fn.errors).map((v, i) => ({ ...v, rule: ruleOf(fn.errors![i]!) }));
     },
     validateSchema(name, value) {
       const fn = validator(name);

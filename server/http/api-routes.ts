@@ -58,7 +58,7 @@ export function apiRoutes(options: ApiRouteOptions): Router {
 
   const handler = async (req: Request, res: Response): Promise<void> => {
     const { rettighetspakke, partIdentifikator, resource } = req.params as Record<string, string>;
-    const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query };
+    const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query, headers: req.headers };
     if (!(RESOURCES as readonly string[]).includes(raw.resource)) throw unknownUrl(raw);
     const format = negotiateFormat(req);
     if (format === null) {

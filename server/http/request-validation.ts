@@ -1,6 +1,8 @@
-// Checks a request's path and query against the contract's parameters, then against the rules the
-// contract cannot express (check digits, the period rules). Every failure is an ApiError that names
-// the parameter, the value and what was expected.
+// Checks a request's path, query and declared headers against the contract's parameters, then
+// against the rules the contract cannot express (check digits, the period rules). Every failure is an
+// ApiError (KB-006) that names the parameter, the value and what was expected, and ends with the rule
+// that was broken and the JSON pointer of the offending value: `(regel: format date; peker:
+// /query/fraOgMed)`. The contract's rules come from ajv's error for the parameter's own schema.
 import type { Contract, ParameterObject } from '../contract.js';
 import { addYears } from '../ledger/dates.js';
 import { partIdentifikatorProblem } from '../ledger/identifiers.js';
@@ -24,6 +26,8 @@ export interface RawApiRequest {
   partIdentifikator: string;
   resource: string;
   query: Record<string, unknown>;
+  /** The request headers (Node's lower-case names). */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 const PARTY_EXPECTATION =
@@ -38,7 +42,16 @@ function expectation(parameter: ParameterObject): string {
   return `forventet en verdi av typen ${String(schema.type)}`;
 }
 
-export function unknownUrl(raw: RawApiRequest): ApiError {
+/** `/query/fraOgMed`, `/path/partIdentifikator`, `/header/AltinnSamtykke` (RFC 6901 escaping). */
+export function parameterPointer(parameter: ParameterObject, instancePath = ''): string {
+  const name = parameter.name.replaceAll('~', '~0').replaceAll('/', '~1');
+  return `/${parameter.in}/${name}${instancePath === '/' ? '' : instancePath}`;
+}
+
+/** The ending every KB-006 message carries: the rule that was broken and where. */
+export const ruleAndPointer = (rule: string, pointer: string): string => ` (regel: ${rule}; peker: ${pointer})`;
+
+export function unknownUrl(raw: Pick<RawApiRequest, 'rettighetspakke' | 'partIdentifikator' | 'resource'>): ApiError {
   return new ApiError(
     'KB-003',
     `Ukjent URL: /v1/${raw.rettighetspakke}/${raw.partIdentifikator}/${raw.resource}. ` +
@@ -67,24 +80,34 @@ export function createRequestValidator(contract: Contract): RequestValidator {
     const values: Record<string, string | undefined> = {};
 
     for (const parameter of op.parameters) {
-      if (parameter.in === 'header') continue; // headers belong to the access check
-      const value = parameter.in === 'path' ? (raw as unknown as Record<string, unknown>)[parameter.name] : raw.query[parameter.name];
+      const value = valueOf(raw, parameter);
+      const pointer = parameterPointer(parameter);
       if (value === undefined || value === '') {
         if (parameter.required) {
-          throw new ApiError('KB-006', `Mangler påkrevd parameter ${parameter.name}: ${expectation(parameter)}.`);
+          throw new ApiError('KB-006', `Mangler påkrevd parameter ${parameter.name}: ${expectation(parameter)}${ruleAndPointer('required', pointer)}.`);
         }
         continue;
       }
       if (typeof value !== 'string') {
-        throw new ApiError('KB-006', `Parameteren ${parameter.name} er oppgitt flere ganger: forventet én verdi.`);
+        const [violation] = contract.validateParameter(parameter, value);
+        throw new ApiError(
+          'KB-006',
+          `Parameteren ${parameter.name} er oppgitt flere ganger: forventet én verdi${ruleAndPointer(violation?.rule ?? 'én verdi', pointer)}.`,
+        );
       }
-      if (contract.validateParameter(parameter, value).length > 0) {
+      const [violation] = contract.validateParameter(parameter, value);
+      if (violation) {
         if (parameter.in === 'path' && parameter.schema.enum) throw unknownUrl(raw);
-        throw new ApiError('KB-006', `Ugyldig ${parameter.name} '${value}': ${expectation(parameter)}.`);
+        throw new ApiError(
+          'KB-006',
+          `Ugyldig ${parameter.name} '${shown(value)}': ${expectation(parameter)}${ruleAndPointer(violation.rule ?? violation.message, parameterPointer(parameter, violation.instancePath))}.`,
+        );
       }
       // The same rule the scenario loader applies (check digits and, for persons, the birth date).
-      if (parameter.name === 'partIdentifikator' && partIdentifikatorProblem(value) !== undefined) {
-        throw new ApiError('KB-006', `Ugyldig partIdentifikator '${value}': ${PARTY_EXPECTATION}.`);
+      const partyProblem = parameter.name === 'partIdentifikator' ? partIdentifikatorProblem(value) : undefined;
+      if (partyProblem !== undefined) {
+        const rule = partyProblem.includes('birth date') ? 'fødselsdato DDMMYY i siffer 1-6' : 'kontrollsiffer mod 11';
+        throw new ApiError('KB-006', `Ugyldig partIdentifikator '${value}': ${PARTY_EXPECTATION}${ruleAndPointer(rule, pointer)}.`);
       }
       values[parameter.name] = value;
     }
@@ -102,21 +125,36 @@ export function createRequestValidator(contract: Contract): RequestValidator {
   return { check, operationIdFor: (resource) => operations.get(resource)!.operationId };
 }
 
-/** The period rules: tilOgMed defaults to the clock, is not before fraOgMed and at most one year after it. */
+/** A value as a message quotes it: long ones (a header's token) cut at 100 characters. */
+const shown = (value: string): string => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
+/** A path or query parameter's value, or a declared header's (Node gives header names in lower case). */
+function valueOf(raw: RawApiRequest, parameter: ParameterObject): unknown {
+  if (parameter.in === 'path') return (raw as unknown as Record<string, unknown>)[parameter.name];
+  if (parameter.in === 'header') return raw.headers[parameter.name.toLowerCase()];
+  return raw.query[parameter.name];
+}
+
+/**
+ * The period rules: tilOgMed defaults to the clock, is not before fraOgMed and at most one year after
+ * it. The pointer names the value given that breaks the rule: tilOgMed, or fraOgMed when tilOgMed
+ * was not given.
+ */
 function checkPeriod(fraOgMed: string, tilOgMedGiven: string | undefined, clock: string): Period {
   const tilOgMed = tilOgMedGiven ?? clock;
   const source = tilOgMedGiven === undefined ? ' (dagens dato, fordi tilOgMed ikke er oppgitt)' : '';
+  const pointer = tilOgMedGiven === undefined ? '/query/fraOgMed' : '/query/tilOgMed';
   if (tilOgMed < fraOgMed) {
     throw new ApiError(
       'KB-006',
-      `Ugyldig periode: tilOgMed ${tilOgMed}${source} er før fraOgMed ${fraOgMed}. Forventet tilOgMed lik eller etter fraOgMed.`,
+      `Ugyldig periode: tilOgMed ${tilOgMed}${source} er før fraOgMed ${fraOgMed}. Forventet tilOgMed lik eller etter fraOgMed${ruleAndPointer('tilOgMed >= fraOgMed', pointer)}.`,
     );
   }
   const latest = addYears(fraOgMed, 1);
   if (tilOgMed > latest) {
     throw new ApiError(
       'KB-006',
-      `Ugyldig periode: ${fraOgMed} til ${tilOgMed}${source} er lengre enn ett år. Forventet tilOgMed senest ${latest}.`,
+      `Ugyldig periode: ${fraOgMed} til ${tilOgMed}${source} er lengre enn ett år. Forventet tilOgMed senest ${latest}${ruleAndPointer('periode høyst ett år', pointer)}.`,
     );
   }
   return { fraOgMed, tilOgMed };

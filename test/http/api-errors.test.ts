@@ -38,6 +38,8 @@ function expectError(res: { status: number; body: Record<string, unknown> }, sta
 const VALID_URLS = 'Gyldige adresser er /v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}.';
 const API_SHAPE = 'API-et har GET /v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}.';
 const PARTY_RULE = 'forventet organisasjonsnummer (9 siffer med gyldig kontrollsiffer) eller fødselsnummer/D-nummer (11 siffer med gyldige kontrollsifre)';
+const DATE_RULE = 'forventet en gyldig dato på formatet YYYY-MM-DD';
+const PARTY_PATTERN = 'pattern ^([0-9]{9}|[0-9]{11})$';
 
 describe('KB-003 unknown URL (404)', () => {
   it('an unknown resource', async () => {
@@ -75,59 +77,60 @@ describe('KB-003 unknown URL (404)', () => {
 
 describe('KB-006 input validation (400)', () => {
   it.each([
-    ['31336700', 'too short'],
-    ['3133670021', 'ten digits'],
-    ['31336700A', 'a letter'],
-    ['313367003', 'a wrong organisation number check digit'],
-    ['13114614454', 'a wrong fødselsnummer check digit'],
-  ])('partIdentifikator %s (%s)', async (id) => {
+    ['31336700', 'too short', PARTY_PATTERN],
+    ['3133670021', 'ten digits', PARTY_PATTERN],
+    ['31336700A', 'a letter', PARTY_PATTERN],
+    ['313367003', 'a wrong organisation number check digit', 'kontrollsiffer mod 11'],
+    ['13114614454', 'a wrong fødselsnummer check digit', 'kontrollsiffer mod 11'],
+    ['32134567890', 'a fødselsnummer whose first six digits are no birth date', 'fødselsdato DDMMYY i siffer 1-6'],
+  ])('partIdentifikator %s (%s) names the rule and the pointer', async (id, _label, rule) => {
     const res = await get(app, `/v1/regnskapssystem/${id}/aapnekrav`);
-    expectError(res, 400, 'KB-006', `Ugyldig partIdentifikator '${id}': ${PARTY_RULE}.`);
+    expectError(res, 400, 'KB-006', `Ugyldig partIdentifikator '${id}': ${PARTY_RULE} (regel: ${rule}; peker: /path/partIdentifikator).`);
   });
 
   it.each(['krav', 'innbetalinger', 'utbetalinger'])('%s without fraOgMed', async (resource) => {
     const res = await get(app, `/v1/finans/313367002/${resource}`);
-    expectError(res, 400, 'KB-006', 'Mangler påkrevd parameter fraOgMed: forventet en gyldig dato på formatet YYYY-MM-DD.');
+    expectError(res, 400, 'KB-006', `Mangler påkrevd parameter fraOgMed: ${DATE_RULE} (regel: required; peker: /query/fraOgMed).`);
   });
 
   it('an empty fraOgMed counts as missing', async () => {
     const res = await get(app, '/v1/finans/313367002/krav?fraOgMed=');
-    expectError(res, 400, 'KB-006', 'Mangler påkrevd parameter fraOgMed: forventet en gyldig dato på formatet YYYY-MM-DD.');
+    expectError(res, 400, 'KB-006', `Mangler påkrevd parameter fraOgMed: ${DATE_RULE} (regel: required; peker: /query/fraOgMed).`);
   });
 
   it.each(['2023-02-30', '2023-13-01', '2023-1-1', '01.01.2023', '2023-01-01T00:00:00Z', 'i går'])('fraOgMed %s', async (value) => {
     const res = await get(app, `/v1/finans/313367002/krav?fraOgMed=${encodeURIComponent(value)}`);
-    expectError(res, 400, 'KB-006', `Ugyldig fraOgMed '${value}': forventet en gyldig dato på formatet YYYY-MM-DD.`);
+    expectError(res, 400, 'KB-006', `Ugyldig fraOgMed '${value}': ${DATE_RULE} (regel: format date; peker: /query/fraOgMed).`);
   });
 
   it('tilOgMed that is not a date', async () => {
     const res = await get(app, '/v1/finans/313367002/innbetalinger?fraOgMed=2024-01-01&tilOgMed=2024-02-31');
-    expectError(res, 400, 'KB-006', "Ugyldig tilOgMed '2024-02-31': forventet en gyldig dato på formatet YYYY-MM-DD.");
+    expectError(res, 400, 'KB-006', `Ugyldig tilOgMed '2024-02-31': ${DATE_RULE} (regel: format date; peker: /query/tilOgMed).`);
   });
 
   it('fraOgMed given twice', async () => {
     const res = await get(app, '/v1/finans/313367002/krav?fraOgMed=2024-01-01&fraOgMed=2024-02-01');
-    expectError(res, 400, 'KB-006', 'Parameteren fraOgMed er oppgitt flere ganger: forventet én verdi.');
+    expectError(res, 400, 'KB-006', 'Parameteren fraOgMed er oppgitt flere ganger: forventet én verdi (regel: type string; peker: /query/fraOgMed).');
   });
 
   it('tilOgMed before fraOgMed', async () => {
     const res = await get(app, '/v1/finans/313367002/utbetalinger?fraOgMed=2022-01-01&tilOgMed=2021-12-31');
-    expectError(res, 400, 'KB-006', 'Ugyldig periode: tilOgMed 2021-12-31 er før fraOgMed 2022-01-01. Forventet tilOgMed lik eller etter fraOgMed.');
+    expectError(res, 400, 'KB-006', 'Ugyldig periode: tilOgMed 2021-12-31 er før fraOgMed 2022-01-01. Forventet tilOgMed lik eller etter fraOgMed (regel: tilOgMed >= fraOgMed; peker: /query/tilOgMed).');
   });
 
   it('a period longer than one year', async () => {
     const res = await get(app, '/v1/finans/313367002/krav?fraOgMed=2023-01-01&tilOgMed=2024-01-02');
-    expectError(res, 400, 'KB-006', 'Ugyldig periode: 2023-01-01 til 2024-01-02 er lengre enn ett år. Forventet tilOgMed senest 2024-01-01.');
+    expectError(res, 400, 'KB-006', 'Ugyldig periode: 2023-01-01 til 2024-01-02 er lengre enn ett år. Forventet tilOgMed senest 2024-01-01 (regel: periode høyst ett år; peker: /query/tilOgMed).');
   });
 
   it('a period that is too long because tilOgMed defaults to today', async () => {
     const res = await get(app, '/v1/finans/313367002/krav?fraOgMed=2023-01-01');
-    expectError(res, 400, 'KB-006', `Ugyldig periode: 2023-01-01 til ${CLOCK} (dagens dato, fordi tilOgMed ikke er oppgitt) er lengre enn ett år. Forventet tilOgMed senest 2024-01-01.`);
+    expectError(res, 400, 'KB-006', `Ugyldig periode: 2023-01-01 til ${CLOCK} (dagens dato, fordi tilOgMed ikke er oppgitt) er lengre enn ett år. Forventet tilOgMed senest 2024-01-01 (regel: periode høyst ett år; peker: /query/fraOgMed).`);
   });
 
   it('a fraOgMed after today with no tilOgMed', async () => {
     const res = await get(app, '/v1/finans/313367002/krav?fraOgMed=2024-07-01');
-    expectError(res, 400, 'KB-006', `Ugyldig periode: tilOgMed ${CLOCK} (dagens dato, fordi tilOgMed ikke er oppgitt) er før fraOgMed 2024-07-01. Forventet tilOgMed lik eller etter fraOgMed.`);
+    expectError(res, 400, 'KB-006', `Ugyldig periode: tilOgMed ${CLOCK} (dagens dato, fordi tilOgMed ikke er oppgitt) er før fraOgMed 2024-07-01. Forventet tilOgMed lik eller etter fraOgMed (regel: tilOgMed >= fraOgMed; peker: /query/fraOgMed).`);
   });
 
   it('accepts exactly one year, and one day', async () => {
@@ -137,7 +140,7 @@ describe('KB-006 input validation (400)', () => {
 
   it('validates the party before the period', async () => {
     const res = await get(app, '/v1/finans/313367003/krav?fraOgMed=nope');
-    expectError(res, 400, 'KB-006', `Ugyldig partIdentifikator '313367003': ${PARTY_RULE}.`);
+    expectError(res, 400, 'KB-006', `Ugyldig partIdentifikator '313367003': ${PARTY_RULE} (regel: kontrollsiffer mod 11; peker: /path/partIdentifikator).`);
   });
 });
 
