@@ -13,6 +13,8 @@ import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
 import type { ResponsePipeline } from './http/respond.js';
 import { scopeMiddleware } from './http/scope-middleware.js';
+import { DEFAULT_JOURNAL_SIZE, Journal } from './journal/journal.js';
+import { journalMiddleware, noteResponse } from './journal/record.js';
 import { today } from './ledger/dates.js';
 import type { IsoDate, PartyLedger } from './ledger/events.js';
 import { adHocScenario } from './party-store.js';
@@ -42,6 +44,8 @@ export interface KravmockOptions {
   access?: AccessOptions;
   /** Time to live and limit of `X-Kravmock-Session` sessions. */
   sessions?: SessionOptions;
+  /** The request journal: how many entries it keeps (default 1000, oldest dropped; 0 = off). */
+  journal?: { size?: number };
   /**
    * The admin API under /__admin: `enabled: false` removes it (404 KB-003 as any unknown URL); a
    * `token` makes every admin request send `Authorization: Bearer <token>`.
@@ -58,6 +62,8 @@ export interface Runtime {
   logger: Logger;
   /** Hooks on the way out of every API response (traffic validation, fault delivery). */
   pipeline: ResponsePipeline;
+  /** The bounded request journal (GET /__admin/journal). */
+  journal: Journal;
 }
 
 export interface Kravmock {
@@ -73,7 +79,12 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   const clock: ClockSetting = fixed ? { fixed, offsetDays: 0 } : { offsetDays: 0 };
   const logger = options.logger ?? pino({ level: 'silent' });
   const contract = options.contract ?? createContract();
-  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {} };
+  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE) };
+  // A note of the error code and message for the journal.
+  runtime.pipeline.inspect = (_req, res, out) => {
+    noteResponse(res, out);
+    return out;
+  };
 
   const access = createAccess(options.access ?? {}, logger);
 
@@ -81,6 +92,8 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   app.disable('x-powered-by');
   app.locals.kravmock = runtime;
   app.use(correlation);
+  // Before the scope middleware, so requests it refuses (a bad session id, too many sessions) are journaled too.
+  app.use(journalMiddleware(runtime.journal));
   // Before every route under /__admin (the access capability's /__admin/tokens and /clients too), and
   // before the scope middleware, so a request without the admin token makes no session.
   app.use(adminProtection(options.admin));

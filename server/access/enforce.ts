@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { correlationIdOf } from '../http/correlation.js';
 import { ApiError } from '../http/errors.js';
+import { factsOf, type AccessDecision } from '../http/request-context.js';
 import type { FairUse } from './fair-use.js';
 import { decode, isoOf, signatureValid, type DecodedJwt } from './jwt.js';
 import type { SigningKey } from './keys.js';
@@ -60,7 +61,28 @@ export class AccessGuard {
     return this.config.mode;
   }
 
+  /**
+   * Admits the request or throws the ApiError that refuses it. Either way the decision is recorded
+   * in the request's facts (`access`, for the journal) before anything propagates.
+   */
   async authorize(req: Request, res: Response, target: Target): Promise<void> {
+    const facts = factsOf(res);
+    const decision: AccessDecision = { mode: this.config.mode, outcome: this.config.mode === 'off' ? 'not-checked' : 'granted' };
+    try {
+      await this.check(req, res, target, decision);
+    } catch (error) {
+      facts.access = {
+        mode: decision.mode,
+        outcome: 'refused',
+        ...(decision.consumer !== undefined ? { consumer: decision.consumer } : {}),
+        reason: error instanceof Error ? error.message : String(error),
+      };
+      throw error;
+    }
+    facts.access = decision;
+  }
+
+  private async check(req: Request, res: Response, target: Target, decision: AccessDecision): Promise<void> {
     const { mode, logger } = this.config;
     if (mode === 'off') return;
     const authorization = req.get('authorization');
@@ -70,12 +92,15 @@ export class AccessGuard {
       }
       res.append('Warning', NO_TOKEN_WARNING);
       logger.warn({ korrelasjonsid: correlationIdOf(res), path: req.path }, 'served without a token (access mode permissive)');
-      this.admit(`ip:${req.ip ?? 'unknown'}`, res, `adressen ${req.ip ?? 'unknown'}`);
+      decision.outcome = 'without-token';
+      decision.reason = warningText(NO_TOKEN_WARNING);
+      this.admit(`ip:${req.ip ?? 'unknown'}`, res, `adressen ${req.ip ?? 'unknown'}`, decision);
       return;
     }
     const token = this.bearerToken(authorization);
     const consumer = await this.authenticate(token);
-    this.admit(consumer.orgnr, res, `organisasjon ${consumer.orgnr}`);
+    decision.consumer = consumer.orgnr;
+    this.admit(consumer.orgnr, res, `organisasjon ${consumer.orgnr}`, decision);
     if (target.rettighetspakke === 'regnskapssystem') this.checkSystemUser(consumer.jwt, target.partIdentifikator);
     else await this.checkConsent(req, consumer, target.partIdentifikator);
   }
@@ -119,7 +144,7 @@ export class AccessGuard {
     return { jwt, orgnr };
   }
 
-  private admit(key: string, res: Response, who: string): void {
+  private admit(key: string, res: Response, who: string, decision: AccessDecision): void {
     const { fairUse, mode } = this.config;
     if (fairUse.wouldExceed(key)) {
       if (mode === 'strict') {
@@ -129,7 +154,9 @@ export class AccessGuard {
           `For mange samtidige kall for ${who}: høyst ${fairUse.limit} samtidige kall er tillatt (fair use).`,
         );
       }
-      res.append('Warning', `199 kravmock "Fair use: over ${fairUse.limit} samtidige kall; strict avviser med 429"`);
+      const warning = `199 kravmock "Fair use: over ${fairUse.limit} samtidige kall; strict avviser med 429"`;
+      res.append('Warning', warning);
+      decision.reason = [decision.reason, warningText(warning)].filter(Boolean).join('; ');
     }
     fairUse.admit(key, res);
   }
@@ -202,6 +229,11 @@ export class AccessGuard {
       throw kb005(`Samtykket gjelder fra ${isoOf(c.DelegatedDate)} til ${isoOf(c.ValidToDate)}: samtykke til Krav og betalinger kan gjelde i høyst ${MAX_CONSENT_DAYS} dager.`);
     }
   }
+}
+
+/** The text of a `199 kravmock "…"` Warning header. */
+function warningText(warning: string): string {
+  return /"(.*)"$/.exec(warning)?.[1] ?? warning;
 }
 
 /** "5928_202301" from the documented string form ("5928_202301", "5928_202301_inntektsaar=2016") or an object {ServiceCode, ServiceEdition(Code)}. */

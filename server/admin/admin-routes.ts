@@ -5,6 +5,7 @@ import type { Runtime } from '../app.js';
 import { factsOf } from '../http/request-context.js';
 import type { PartyLedger } from '../ledger/events.js';
 import { scenarioClock } from '../runtime/world.js';
+import { journalRoutes } from './journal-routes.js';
 
 function partySummary(ledger: PartyLedger) {
   const count = (type: string) => ledger.events.filter((e) => e.type === type).length;
@@ -36,5 +37,6 @@ export function adminRoutes(runtime: Runtime): Router {
       })),
     });
   });
+  router.use(journalRoutes(runtime.journal));
   return router;
 }
