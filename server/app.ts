@@ -13,6 +13,7 @@ import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
 import type { ResponsePipeline } from './http/respond.js';
 import { scopeMiddleware } from './http/scope-middleware.js';
+import { DEFAULT_VALIDATION_MODE, responseInspector, type ValidationMode } from './http/traffic-validation.js';
 import { DEFAULT_JOURNAL_SIZE, Journal } from './journal/journal.js';
 import { journalMiddleware, noteResponse } from './journal/record.js';
 import { today } from './ledger/dates.js';
@@ -47,6 +48,11 @@ export interface KravmockOptions {
   /** The request journal: how many entries it keeps (default 1000, oldest dropped; 0 = off). */
   journal?: { size?: number };
   /**
+   * Response validation against the contract at run time: `report` (default) records violations in
+   * the journal and the log, `enforce` also answers 500 KB-001 listing them, `off` skips it.
+   */
+  validate?: ValidationMode;
+  /**
    * The admin API under /__admin: `enabled: false` removes it (404 KB-003 as any unknown URL); a
    * `token` makes every admin request send `Authorization: Bearer <token>`.
    */
@@ -80,10 +86,12 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   const logger = options.logger ?? pino({ level: 'silent' });
   const contract = options.contract ?? createContract();
   const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE) };
-  // A note of the error code and message for the journal.
-  runtime.pipeline.inspect = (_req, res, out) => {
-    noteResponse(res, out);
-    return out;
+  // Traffic validation, then a note of the error code and message for the journal.
+  const validate = responseInspector({ contract, mode: options.validate ?? DEFAULT_VALIDATION_MODE, logger });
+  runtime.pipeline.inspect = (req, res, out) => {
+    const final = validate ? validate(req, res, out) : out;
+    noteResponse(res, final);
+    return final;
   };
 
   const access = createAccess(options.access ?? {}, logger);
