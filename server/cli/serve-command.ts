@@ -9,6 +9,8 @@ import { ACCESS_MODES, type AccessMode } from '../access/index.js';
 import { adminTokenProblem, generateAdminToken, isLoopbackHost } from '../admin/protection.js';
 import { createApp } from '../app.js';
 import type { EmptyResult } from '../http/api-routes.js';
+import { VALIDATION_MODES, type ValidationMode } from '../http/traffic-validation.js';
+import { MAX_JOURNAL_SIZE } from '../journal/journal.js';
 import { isIsoDate, today } from '../ledger/dates.js';
 import { packageRoot } from '../paths.js';
 import { loadScenarioFiles } from '../scenarios/load.js';
@@ -32,6 +34,10 @@ Options (each also settable by its environment variable):
                                                 consent and system-user checks (see README, Access)
   --fair-use-limit <n>   KRAVMOCK_FAIR_USE_LIMIT  concurrent calls per organisation before 429 in
                                                 strict mode (default 5; 0 = unlimited)
+  --journal-size <n>     KRAVMOCK_JOURNAL_SIZE  requests the journal keeps, oldest dropped (default
+                                                1000; 0 = no journal; at most 100000)
+  --validate <mode>      KRAVMOCK_VALIDATE      report (default), enforce or off: check every response
+                                                against contracts/openapi.yaml (see README)
   --session-ttl <s>      KRAVMOCK_SESSION_TTL   seconds an idle X-Kravmock-Session lives (default 1800)
   --max-sessions <n>     KRAVMOCK_MAX_SESSIONS  most sessions alive at once (default 10000)
   --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   require Authorization: Bearer <t> on /__admin (off
@@ -47,6 +53,8 @@ export interface ServeConfig {
   emptyResult: EmptyResult;
   access: AccessMode;
   fairUseLimit: number;
+  journalSize: number;
+  validate: ValidationMode;
   sessionTtlSeconds: number;
   maxSessions: number;
   /** false: no admin API (--no-admin). */
@@ -70,6 +78,8 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         'empty-result': { type: 'string' },
         access: { type: 'string' },
         'fair-use-limit': { type: 'string' },
+        'journal-size': { type: 'string' },
+        validate: { type: 'string' },
         'session-ttl': { type: 'string' },
         'max-sessions': { type: 'string' },
         'admin-token': { type: 'string' },
@@ -90,6 +100,12 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
   if (!(ACCESS_MODES as readonly string[]).includes(access)) throw new UsageError(`--access must be off, permissive or strict, got '${access}'`);
   const fairUseText = values['fair-use-limit'] ?? env.KRAVMOCK_FAIR_USE_LIMIT ?? '5';
   if (!/^\d+$/.test(fairUseText)) throw new UsageError(`--fair-use-limit must be a whole number (0 = unlimited), got '${fairUseText}'`);
+  const journalText = values['journal-size'] ?? env.KRAVMOCK_JOURNAL_SIZE ?? '1000';
+  if (!/^\d{1,9}$/.test(journalText) || Number(journalText) > MAX_JOURNAL_SIZE) {
+    throw new UsageError(`--journal-size must be a whole number from 0 (no journal) to ${MAX_JOURNAL_SIZE}, got '${journalText}'`);
+  }
+  const validate = values.validate ?? env.KRAVMOCK_VALIDATE ?? 'report';
+  if (!(VALIDATION_MODES as readonly string[]).includes(validate)) throw new UsageError(`--validate must be report, enforce or off, got '${validate}'`);
   const ttlText = values['session-ttl'] ?? env.KRAVMOCK_SESSION_TTL ?? '1800';
   if (!/^\d+$/.test(ttlText) || Number(ttlText) < 1) throw new UsageError(`--session-ttl must be a whole number of seconds, at least 1, got '${ttlText}'`);
   const maxSessionsText = values['max-sessions'] ?? env.KRAVMOCK_MAX_SESSIONS ?? '10000';
@@ -110,6 +126,8 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     emptyResult,
     access: access as AccessMode,
     fairUseLimit: Number(fairUseText),
+    journalSize: Number(journalText),
+    validate: validate as ValidationMode,
     sessionTtlSeconds: Number(ttlText),
     maxSessions: Number(maxSessionsText),
     admin,
@@ -158,6 +176,8 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
     emptyResult: config.emptyResult,
     logger,
     access: { mode: config.access, fairUseLimit: config.fairUseLimit },
+    journal: { size: config.journalSize },
+    validate: config.validate,
     sessions: { ttlMs: config.sessionTtlSeconds * 1000, maxSessions: config.maxSessions },
     admin: { enabled: config.admin, ...(adminToken !== undefined ? { token: adminToken } : {}) },
   });
@@ -173,6 +193,8 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
       url,
       clock: config.fixedClock ?? 'today',
       access: config.access,
+      validate: config.validate,
+      journalSize: config.journalSize,
       scenarios: scenarios.map((s) => s.name),
       parties: scenarios.reduce((n, s) => n + s.parties.length, 0),
       admin: !config.admin ? 'off' : adminToken !== undefined ? 'token required' : 'open (loopback only)',
