@@ -5,6 +5,7 @@ import type { Runtime } from '../app.js';
 import { factsOf } from '../http/request-context.js';
 import type { PartyLedger } from '../ledger/events.js';
 import { scenarioClock } from '../runtime/world.js';
+import { faultRoutes } from './fault-routes.js';
 import { journalRoutes } from './journal-routes.js';
 
 function partySummary(ledger: PartyLedger) {
@@ -38,5 +39,6 @@ export function adminRoutes(runtime: Runtime): Router {
     });
   });
   router.use(journalRoutes(runtime.journal));
+  router.use(faultRoutes(runtime));
   return router;
 }
