@@ -3,42 +3,21 @@
 import { Router } from 'express';
 import type { Runtime } from '../app.js';
 import { factsOf } from '../http/request-context.js';
-import type { PartyLedger } from '../ledger/events.js';
-import { scenarioClock } from '../runtime/world.js';
-import { faultRoutes } from './fault-routes.js';
+import { clockRoutes } from './clock-routes.js';
 import { journalRoutes } from './journal-routes.js';
-
-function partySummary(ledger: PartyLedger) {
-  const count = (type: string) => ledger.events.filter((e) => e.type === type).length;
-  return {
-    partIdentifikator: ledger.partIdentifikator,
-    navn: ledger.navn,
-    skjermet: ledger.skjermet ?? false,
-    ...(ledger.tilknyttedeParter?.length ? { tilknyttedeParter: ledger.tilknyttedeParter } : {}),
-    krav: count('claimRaised'),
-    innbetalinger: count('paymentReceived'),
-    utbetalinger: count('payout'),
-  };
-}
+import { ledgerActionRoutes } from './ledger-action-routes.js';
+import { scenarioRoutes } from './scenario-routes.js';
+import { scenarioSummary } from './scenario-summary.js';
 
 export function adminRoutes(runtime: Runtime): Router {
   const router = Router();
   router.get('/__admin/scenarios', (_req, res) => {
     const world = factsOf(res).scope.world;
-    res.json({
-      scenarios: world.scenarios.map((s) => ({
-        name: s.name,
-        description: s.description,
-        source: s.source,
-        clock: s.clock,
-        ...(s.ownClock ? { ownClock: s.ownClock } : {}),
-        answeredAt: scenarioClock(world, s, runtime.serverToday),
-        // The current ledgers: admin actions show in the counts.
-        parties: s.parties.map((p) => partySummary(world.parties.get(p.partIdentifikator)?.ledger ?? p)),
-      })),
-    });
+    res.json({ scenarios: world.scenarios.map((s) => scenarioSummary(world, s, runtime.serverToday)) });
   });
   router.use(journalRoutes(runtime.journal));
-  router.use(faultRoutes(runtime));
+  router.use(scenarioRoutes(runtime));
+  router.use(clockRoutes(runtime));
+  router.use(ledgerActionRoutes(runtime));
   return router;
 }
