@@ -18,6 +18,7 @@ Usage:
                                            write generated scenario files
   kravmock token --org <orgnr> --pakke <regnskapssystem|finans> [options]
                                            print a ready access token from a running kravmock
+  kravmock check-pact <file|dir>...        check Pact files against the contract, without a server
   kravmock <command> --help                options of a command
   kravmock --version`;
 
@@ -52,8 +53,11 @@ async function main(argv: string[]): Promise<number> {
       return runGenerate(args, processIo);
     case 'token':
       return runToken(args, processIo);
+    case 'check-pact':
+      // Loaded on demand: the comparison engine is large and only this command needs it.
+      return (await import('./cli/check-pact-command.js')).runCheckPact(args, processIo);
     default:
-      throw new UsageError(`unknown command '${command}': expected serve, validate, generate or token`);
+      throw new UsageError(`unknown command '${command}': expected serve, validate, generate, token or check-pact`);
   }
 }
 
