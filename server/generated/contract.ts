@@ -374,7 +374,7 @@ export type components = {
                 /**
                  * @example {
                  *       "kode": "KB-006",
-                 *       "melding": "Ugyldig fraOgMed '2023-02-30': forventet en gyldig dato på formatet YYYY-MM-DD.",
+                 *       "melding": "Ugyldig fraOgMed '2023-02-30': forventet en gyldig dato på formatet YYYY-MM-DD (regel: format date; peker: /query/fraOgMed).",
                  *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
                  *     }
                  */
