@@ -1,10 +1,10 @@
 // `kravmock check-pact`: the shipped pacts are compatible with the contract; pacts whose
 // expectations the real API can never meet are reported by interaction, problem and location.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 // Each spawn starts tsx and the comparison engine (~2 s), and the engine takes ~0.5 s per interaction.
 const SLOW = 90_000;
@@ -14,6 +14,7 @@ import { checkPactFile } from '../../server/pact/check-pact.js';
 const SHIPPED = join('contracts', 'pacts');
 const REGNSKAPSSYSTEM = join(SHIPPED, 'regnskapssystem-referanse-skatteetaten-kravogbetalinger.json');
 const dir = mkdtempSync(join(tmpdir(), 'kravmock-check-pact-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Json = Record<string, unknown>;
 interface Interaction {

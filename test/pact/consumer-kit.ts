@@ -2,9 +2,9 @@
 // examples recorded from kravmock at a fixed clock, the request header matchers, and where the pact
 // file goes - a fresh temporary directory, compared with (or, for `npm run pacts`, copied to) the
 // committed file in contracts/pacts/ by the last test of each consumer file.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import supertest from 'supertest';
 import { BUILTIN_SCENARIO_NAME, builtinScenario } from '../../fixtures/builtin/scenario.js';
@@ -98,8 +98,14 @@ export function committedPactDrift(pact: ConsumerPact): string[] {
   if (!existsSync(pact.file)) return [`this run wrote no pact file (${pact.file})`];
   if (UPDATING) {
     copyFileSync(pact.file, pact.committed);
+    rmSync(dirname(pact.file), { recursive: true, force: true });
     return [];
   }
   if (!existsSync(pact.committed)) return [`${pact.committed} is missing: run npm run pacts`];
-  return describePactDrift(JSON.parse(readFileSync(pact.committed, 'utf8')), JSON.parse(readFileSync(pact.file, 'utf8')));
+  const drift = describePactDrift(JSON.parse(readFileSync(pact.committed, 'utf8')), JSON.parse(readFileSync(pact.file, 'utf8')));
+  if (drift.length === 0) {
+    rmSync(dirname(pact.file), { recursive: true, force: true });
+    return [];
+  }
+  return [...drift, `the generated pact is ${pact.file}: run npm run pacts to commit it`];
 }
