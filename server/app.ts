@@ -8,6 +8,8 @@ import { adminRoutes } from './admin/admin-routes.js';
 import { adminProtection, type AdminOptions } from './admin/protection.js';
 import { sessionRoutes } from './admin/session-routes.js';
 import { createContract, type Contract } from './contract.js';
+import { createBehaviour } from './faults/behaviour.js';
+import { serverFaultSeed } from './faults/random.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
@@ -57,6 +59,11 @@ export interface KravmockOptions {
    * `token` makes every admin request send `Authorization: Bearer <token>`.
    */
   admin?: AdminOptions;
+  /**
+   * The server's fault seed (0..4294967295): fault rules without a seed of their own derive theirs
+   * from it and their id, so a run replays with the same seed. Random when not given.
+   */
+  faultSeed?: number;
 }
 
 /** The state behind a running app. */
@@ -70,6 +77,8 @@ export interface Runtime {
   pipeline: ResponsePipeline;
   /** The bounded request journal (GET /__admin/journal). */
   journal: Journal;
+  /** The server's fault seed (`--fault-seed`), shown by GET /__admin/faults. */
+  faultSeed: number;
 }
 
 export interface Kravmock {
@@ -85,7 +94,10 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   const clock: ClockSetting = fixed ? { fixed, offsetDays: 0 } : { offsetDays: 0 };
   const logger = options.logger ?? pino({ level: 'silent' });
   const contract = options.contract ?? createContract();
-  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE) };
+  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE), faultSeed: serverFaultSeed(options.faultSeed) };
+  // `Prefer` and fault rules: applied in the API route, socket faults carried out on delivery.
+  const behaviour = createBehaviour({ contract });
+  runtime.pipeline.deliver = behaviour.deliver;
   // Traffic validation, then a note of the error code and message for the journal.
   const validate = responseInspector({ contract, mode: options.validate ?? DEFAULT_VALIDATION_MODE, logger });
   runtime.pipeline.inspect = (req, res, out) => {
@@ -113,6 +125,7 @@ export function createKravmock(options: KravmockOptions): Kravmock {
       serverToday,
       emptyResult: options.emptyResult ?? 'KB-007',
       access: access.guard,
+      behaviour,
     }),
   );
   app.use(adminRoutes(runtime));

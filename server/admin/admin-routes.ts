@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Runtime } from '../app.js';
 import { factsOf } from '../http/request-context.js';
 import { clockRoutes } from './clock-routes.js';
+import { faultRoutes } from './fault-routes.js';
 import { journalRoutes } from './journal-routes.js';
 import { ledgerActionRoutes } from './ledger-action-routes.js';
 import { scenarioRoutes } from './scenario-routes.js';
@@ -19,5 +20,6 @@ export function adminRoutes(runtime: Runtime): Router {
   router.use(scenarioRoutes(runtime));
   router.use(clockRoutes(runtime));
   router.use(ledgerActionRoutes(runtime));
+  router.use(faultRoutes(runtime));
   return router;
 }

@@ -8,6 +8,7 @@ import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { ACCESS_MODES, type AccessMode } from '../access/index.js';
 import { adminTokenProblem, generateAdminToken, isLoopbackHost } from '../admin/protection.js';
 import { createApp } from '../app.js';
+import { MAX_SEED, serverFaultSeed } from '../faults/random.js';
 import type { EmptyResult } from '../http/api-routes.js';
 import { VALIDATION_MODES, type ValidationMode } from '../http/traffic-validation.js';
 import { MAX_JOURNAL_SIZE } from '../journal/journal.js';
@@ -38,6 +39,8 @@ Options (each also settable by its environment variable):
                                                 1000; 0 = no journal; at most 100000)
   --validate <mode>      KRAVMOCK_VALIDATE      report (default), enforce or off: check every response
                                                 against contracts/openapi.yaml (see README)
+  --fault-seed <n>       KRAVMOCK_FAULT_SEED    seed of the fault rules' random streams, 0-4294967295
+                                                (default: random, logged at start; reuse it to replay)
   --session-ttl <s>      KRAVMOCK_SESSION_TTL   seconds an idle X-Kravmock-Session lives (default 1800)
   --max-sessions <n>     KRAVMOCK_MAX_SESSIONS  most sessions alive at once (default 10000)
   --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   require Authorization: Bearer <t> on /__admin (off
@@ -55,6 +58,8 @@ export interface ServeConfig {
   fairUseLimit: number;
   journalSize: number;
   validate: ValidationMode;
+  /** The fault seed; runServe picks (and logs) a random one when not given. */
+  faultSeed?: number;
   sessionTtlSeconds: number;
   maxSessions: number;
   /** false: no admin API (--no-admin). */
@@ -80,6 +85,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         'fair-use-limit': { type: 'string' },
         'journal-size': { type: 'string' },
         validate: { type: 'string' },
+        'fault-seed': { type: 'string' },
         'session-ttl': { type: 'string' },
         'max-sessions': { type: 'string' },
         'admin-token': { type: 'string' },
@@ -106,6 +112,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
   }
   const validate = values.validate ?? env.KRAVMOCK_VALIDATE ?? 'report';
   if (!(VALIDATION_MODES as readonly string[]).includes(validate)) throw new UsageError(`--validate must be report, enforce or off, got '${validate}'`);
+  const faultSeedText = values['fault-seed'] ?? env.KRAVMOCK_FAULT_SEED;
+  if (faultSeedText !== undefined && !(/^\d{1,10}$/.test(faultSeedText) && Number(faultSeedText) <= MAX_SEED)) {
+    throw new UsageError(`--fault-seed must be a whole number from 0 to ${MAX_SEED}, got '${faultSeedText}'`);
+  }
   const ttlText = values['session-ttl'] ?? env.KRAVMOCK_SESSION_TTL ?? '1800';
   if (!/^\d+$/.test(ttlText) || Number(ttlText) < 1) throw new UsageError(`--session-ttl must be a whole number of seconds, at least 1, got '${ttlText}'`);
   const maxSessionsText = values['max-sessions'] ?? env.KRAVMOCK_MAX_SESSIONS ?? '10000';
@@ -133,6 +143,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     admin,
   };
   if (fixedClock !== undefined) config.fixedClock = fixedClock;
+  if (faultSeedText !== undefined) config.faultSeed = Number(faultSeedText);
   if (adminToken !== undefined) config.adminToken = adminToken;
   return config;
 }
@@ -170,6 +181,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
   // Off loopback the admin API never runs open: without a configured token, one is made here.
   const generatedToken = config.admin && config.adminToken === undefined && !isLoopbackHost(config.host) ? generateAdminToken() : undefined;
   const adminToken = config.adminToken ?? generatedToken;
+  const faultSeed = serverFaultSeed(config.faultSeed);
   const app = createApp({
     scenarios,
     clock: config.fixedClock ?? today,
@@ -180,6 +192,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
     validate: config.validate,
     sessions: { ttlMs: config.sessionTtlSeconds * 1000, maxSessions: config.maxSessions },
     admin: { enabled: config.admin, ...(adminToken !== undefined ? { token: adminToken } : {}) },
+    faultSeed,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -197,6 +210,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
       journalSize: config.journalSize,
       scenarios: scenarios.map((s) => s.name),
       parties: scenarios.reduce((n, s) => n + s.parties.length, 0),
+      faultSeed,
       admin: !config.admin ? 'off' : adminToken !== undefined ? 'token required' : 'open (loopback only)',
       ...(generatedToken !== undefined ? { adminToken: generatedToken } : {}),
     },

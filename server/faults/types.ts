@@ -3,9 +3,15 @@
 // server/faults.
 import type { Resource } from '../http/request-validation.js';
 
+/** The cap of a lognormal latency without its own `maxMs`, and the most any one latency may be. */
+export const DEFAULT_MAX_LATENCY_MS = 60_000;
+/** Retry-After of `unavailable` and `rateLimit` failures that name none. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
 export type Latency =
   | { distribution: 'fixed'; ms: number }
   | { distribution: 'uniform'; minMs: number; maxMs: number }
+  /** median·exp(sigma·z), z standard normal; capped at `maxMs` (stored rules always have it). */
   | { distribution: 'lognormal'; medianMs: number; sigma: number; maxMs?: number };
 
 export type Failure =

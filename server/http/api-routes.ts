@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AccessGuard } from '../access/enforce.js';
 import type { Contract } from '../contract.js';
+import type { Behaviour } from '../faults/behaviour.js';
 import type { PartyLedger } from '../ledger/events.js';
 import {
   aapneKravView,
@@ -31,6 +32,8 @@ export interface ApiRouteOptions {
   emptyResult: EmptyResult;
   /** Authentication, authorisation and fair use (server/access); nothing is checked without it. */
   access?: AccessGuard;
+  /** `Prefer` and fault rules (server/faults); requests are answered plainly without it. */
+  behaviour?: Pick<Behaviour, 'before'>;
 }
 
 const RETTIGHETSPAKKER = ['finans', 'regnskapssystem'] as const;
@@ -70,6 +73,8 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     Object.assign(facts, { endpoint: raw.resource, rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
     const world = facts.scope.world;
     res.locals.operationId = validator.operationIdFor(raw.resource as Resource);
+    // `Prefer` or the scope's fault rules: a delay, a forced error, or a socket fault on delivery.
+    await options.behaviour?.before(req, res, facts);
     // The gateway authenticates before the service validates: access runs before KB-006.
     await options.access?.authorize(req, res, { rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
     // Awaited so a lookup may answer later (the fair-use tests hold calls in flight this way).
