@@ -63,16 +63,17 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     const { rettighetspakke, partIdentifikator, resource } = req.params as Record<string, string>;
     const raw = { rettighetspakke: rettighetspakke!, partIdentifikator: partIdentifikator!, resource: resource!, query: req.query, headers: req.headers };
     if (!(RESOURCES as readonly string[]).includes(raw.resource)) throw unknownUrl(raw);
+    const facts = factsOf(res);
+    Object.assign(facts, { endpoint: raw.resource, partIdentifikator: raw.partIdentifikator });
+    res.locals.operationId = validator.operationIdFor(raw.resource as Resource);
     const format = negotiateFormat(req);
     if (format === null) {
       throw new ApiError('KB-008', 'Feil tilknyttet dataformat. Kun json eller xml er støttet: send Accept: application/json eller application/xml.');
     }
     const pakke = RETTIGHETSPAKKER.find((p) => p === raw.rettighetspakke);
     if (!pakke) throw unknownUrl(raw);
-    const facts = factsOf(res);
-    Object.assign(facts, { endpoint: raw.resource, rettighetspakke: pakke, partIdentifikator: raw.partIdentifikator });
+    facts.rettighetspakke = pakke;
     const world = facts.scope.world;
-    res.locals.operationId = validator.operationIdFor(raw.resource as Resource);
     // `Prefer` or the scope's fault rules: a delay, a forced error, or a socket fault on delivery.
     await options.behaviour?.before(req, res, facts);
     // The gateway authenticates before the service validates: access runs before KB-006.

@@ -175,6 +175,16 @@ describe('a journal entry', () => {
   });
 });
 
+describe('a refused format', () => {
+  it('a 406 KB-008 entry still names the endpoint and the party', async () => {
+    const km = mock();
+    const res = await get(km.app, AAPNEKRAV, { Accept: 'text/csv' });
+    expect(res.status).toBe(406);
+    const [entry] = (await journal(km)).entries;
+    expect([entry!.status, entry!.kode, entry!.endpoint, entry!.partIdentifikator, entry!.rettighetspakke]).toEqual([406, 'KB-008', 'aapnekrav', '313367002', undefined]);
+  });
+});
+
 describe('Authorization in the journal', () => {
   it.each([
     ['Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'Bearer …F0dXJl'],
