@@ -7,79 +7,14 @@ import { loadServeScenarios, readServeConfig } from '../server/cli/serve-command
 import { aapneKravView } from '../server/ledger/views.js';
 import { loadScenarioText } from '../server/scenarios/load.js';
 import { adminContract, request } from './helpers/contract-response.js';
+import { curlsIn } from './helpers/curl.js';
 
 const CLOCK = '2026-11-26';
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-/** Splits a shell line into words, honouring single and double quotes; stops at an unquoted `#`. */
-function shellWords(line: string): string[] {
-  const words: string[] = [];
-  let word: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === "'" || c === '"') {
-      const close = line.indexOf(c, i + 1);
-      word = (word ?? '') + line.slice(i + 1, close);
-      i = close;
-    } else if (c === ' ') {
-      if (word !== undefined) words.push(word);
-      word = undefined;
-    } else if (c === '#' && word === undefined) {
-      break;
-    } else {
-      word = (word ?? '') + c;
-    }
-  }
-  if (word !== undefined) words.push(word);
-  return words;
-}
-
-type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
-
-interface Curl {
-  line: string;
-  method: Method;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-  /** The status its comment names; any 2xx when none is named. */
-  expected?: number;
-}
-
-function parseCurl(line: string): Curl {
-  const words = shellWords(line).slice(1);
-  const headers: Record<string, string> = {};
-  let method: Method | undefined;
-  let body: string | undefined;
-  let url: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '-X') method = words[++i]!.toLowerCase() as Method;
-    else if (w === '-H') {
-      const [name, ...value] = words[++i]!.split(':');
-      headers[name!.trim()] = value.join(':').trim();
-    } else if (w === '-d' || w === '--data-binary') {
-      const data = words[++i]!;
-      body = data.startsWith('@') ? readFileSync(new URL(`../${data.slice(1)}`, import.meta.url), 'utf8') : data;
-    } else if (w === '-i' || w === '-s') continue;
-    else if (w.startsWith('http://localhost:8080')) url = w;
-    else throw new Error(`README curl line has an option this test does not know: ${w}\n${line}`);
-  }
-  if (!url) throw new Error(`README curl line without a URL: ${line}`);
-  const expected = /# (\d{3})/.exec(line)?.[1];
-  return { line, method: method ?? (body === undefined ? 'get' : 'post'), path: url.replace('http://localhost:8080', ''), headers, ...(body !== undefined ? { body } : {}), ...(expected ? { expected: Number(expected) } : {}) };
-}
-
-// Every line that starts with `curl` (in indented blocks too), in README order: they are run one
-// after another against one server, as a reader would run them.
-// Inline examples in the prose (`curl …` in backticks) count too. Left out: `curl -H @auth.txt` needs
-// the token `kravmock token` wrote (test/access/token-command.test.ts runs those README commands
-// against a real server), and the socket faults break the connection on purpose
-// (test/faults/socket-faults.test.ts).
-const curls = readme
-  .split('\n')
-  .flatMap((line) => (line.trim().startsWith('curl ') ? [line.trim()] : [...line.matchAll(/`(curl [^`]+)`/g)].map((m) => m[1]!)))
-  .filter((line) => !line.includes(' -H @') && !/Prefer: [^"]*fault=/.test(line))
-  .map(parseCurl);
+// `curl -H @auth.txt` needs the token `kravmock token` wrote: test/access/token-command.test.ts runs
+// those README commands against a real server. Socket faults are covered by
+// test/faults/socket-faults.test.ts.
+const curls = curlsIn(readme);
 
 describe('README curl examples', () => {
   // What `npm start` serves (the built-in parties and the library), at a fixed date and fault seed.
