@@ -8,6 +8,7 @@ import { adminRoutes } from './admin/admin-routes.js';
 import { adminProtection, type AdminOptions } from './admin/protection.js';
 import { sessionRoutes } from './admin/session-routes.js';
 import { createContract, type Contract } from './contract.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { createBehaviour } from './faults/behaviour.js';
 import { serverFaultSeed } from './faults/random.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
@@ -112,6 +113,8 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   app.disable('x-powered-by');
   app.locals.kravmock = runtime;
   app.use(correlation);
+  // The dashboard's static page (/__admin/ui/, and / for browsers): no token, no journal entry, no session.
+  if (options.admin?.enabled !== false) app.use(dashboardRoutes());
   // Before the scope middleware, so requests it refuses (a bad session id, too many sessions) are journaled too.
   app.use(journalMiddleware(runtime.journal));
   // Before every route under /__admin (the access capability's /__admin/tokens and /clients too), and

@@ -7,6 +7,7 @@ import { clockRoutes } from './clock-routes.js';
 import { faultRoutes } from './fault-routes.js';
 import { journalRoutes } from './journal-routes.js';
 import { ledgerActionRoutes } from './ledger-action-routes.js';
+import { partyRoutes } from './party-routes.js';
 import { scenarioRoutes } from './scenario-routes.js';
 import { scenarioSummary } from './scenario-summary.js';
 
@@ -20,6 +21,7 @@ export function adminRoutes(runtime: Runtime): Router {
   router.use(scenarioRoutes(runtime));
   router.use(clockRoutes(runtime));
   router.use(ledgerActionRoutes(runtime));
+  router.use(partyRoutes(runtime));
   router.use(faultRoutes(runtime));
   return router;
 }

@@ -1,0 +1,176 @@
+// The dashboard in a real browser: playwright-core drives Debian's headless Chromium
+// (/usr/bin/chromium-headless-shell, installed by .ci/run) against kravmock listening on 127.0.0.1
+// with one scenario at a fixed clock. The page must show the scenario, the party and its ledger as
+// the ledger computes it, send a payment and advance the clock through its forms and show the
+// result, show API calls in the journal as they happen, log no console error and ask nothing of any
+// other host. A screenshot is saved as test-artifacts/dashboard.png (the folder ignores itself in git).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKravmock, type Kravmock } from '../../server/app.js';
+import { addMonths } from '../../server/ledger/dates.js';
+import { aapneKravView } from '../../server/ledger/views.js';
+import { loadScenarioFiles } from '../../server/scenarios/load.js';
+import { get } from '../helpers/contract-response.js';
+
+export const CHROMIUM = '/usr/bin/chromium-headless-shell';
+const MISSING = `${CHROMIUM} is missing: install Debian's headless Chromium with 'apt-get install -y --no-install-recommends chromium-headless-shell' (.ci/run does this)`;
+const CLOCK = '2026-11-26';
+const PARTY = '315830001';
+const KID = '798440387012614';
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const SCREENSHOT = `${ARTIFACTS}dashboard.png`;
+
+/** nb-NO formats 12500 as "12 500" with a no-break space; the test compares with plain spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/\s+/g, ' ').trim();
+const nb = (n: number) => plain(new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }).format(n));
+
+describe('the dashboard in headless Chromium', () => {
+  let kravmock: Kravmock;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    // Without the browser every test below fails with MISSING (none is skipped).
+    if (!existsSync(CHROMIUM)) return;
+    const scenarios = loadScenarioFiles([fileURLToPath(new URL('../../scenarios/enk-forskuddsskatt-fire-terminer.yaml', import.meta.url))], { defaultClock: CLOCK, fixedClock: CLOCK });
+    kravmock = createKravmock({ scenarios, clock: CLOCK, faultSeed: 7 });
+    server = createServer(kravmock.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${origin}/`)) foreignRequests.push(request.url());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  /** What the ledger itself says the party's totals are now (the number the page must show). */
+  const totals = () => {
+    const world = kravmock.runtime.sessions.shared.world;
+    const ledger = world.parties.get(PARTY)!.ledger;
+    return aapneKravView(ledger, { clock: addMonths(CLOCK, advancedMonths), rettighetspakke: 'regnskapssystem' }).totalOversikt!;
+  };
+  let advancedMonths = 0;
+  const cell = (instalment: string, column: number) => page.locator(`tr[data-instalment="${instalment}"] td`).nth(column);
+
+  it('opens at / and shows the scenario, its party and the party ledger as the ledger computes it', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    const response = await page.goto(`${origin}/`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${origin}/__admin/ui/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    const scenario = page.locator('.scenario').filter({ hasText: 'enk-forskuddsskatt-fire-terminer' });
+    await expect.poll(() => scenario.count()).toBe(1);
+    expect(plain(await scenario.innerText())).toContain('FLITTIG LUN BJØRN KOPP');
+    expect(plain(await page.locator('#clock-today').innerText())).toBe(CLOCK);
+
+    // Keyboard: the first Tab reaches the skip link, with a visible focus ring; the party is a real
+    // button, chosen here with Enter.
+    await page.keyboard.press('Tab');
+    // (Expressions as text: they run in the page, and this project's TypeScript has no DOM types.)
+    expect(await page.evaluate('document.activeElement.textContent')).toBe("Skip to the party's ledger");
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    expect(Number.parseFloat(String(await page.evaluate('getComputedStyle(document.activeElement).outlineWidth')))).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: /FLITTIG LUN BJØRN KOPP/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => plain(await page.locator('#party-heading').innerText())).toBe(`FLITTIG LUN BJØRN KOPP ${PARTY}`);
+    expect(page.url()).toBe(`${origin}/__admin/ui/#party=${PARTY}`);
+
+    // The claim and its four instalments; the third is 12 500 short and overdue.
+    const claim = page.locator('tbody[data-claim="247870102"]');
+    expect(plain(await claim.locator('.claim-row').innerText())).toContain('Utskrevet forskuddsskatt, person - 2026');
+    expect(await claim.locator('tr.instalment-row').count()).toBe(4);
+    expect(plain(await cell('459683696', 3).innerText())).toBe(nb(12_500));
+    expect(plain(await cell('459683696', 1).innerText())).toBe('2026-09-15 overdue');
+    expect(plain(await cell('459683696', 4).innerText())).toContain(KID);
+
+    // The totals are the API's totalOversikt, the chart has a point per month end up to the clock.
+    const before = totals();
+    expect(plain(await page.locator('.total').filter({ hasText: 'sumForfalteKrav' }).locator('dd').innerText())).toBe(`${nb(before.sumForfalteKrav)} kr`);
+    expect(plain(await page.locator('.total-saldo dd').innerText())).toBe(`${nb(before.saldo)} kr`);
+    expect(await page.locator('#chart svg circle').count()).toBe(12); // the month ends from the first event (2025-12-03) to October, and the clock
+    expect(plain(await page.locator('#chart desc').textContent())).toContain(`to ${CLOCK}`);
+  }, 60_000);
+
+  it('labels every form control and shows the Norwegian field names with English explanations', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    const unlabelled = await page.evaluate(
+      "[...document.querySelectorAll('input, select, textarea')].filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label')).map((el) => el.id || el.outerHTML)",
+    );
+    expect(unlabelled).toEqual([]);
+    expect(plain(await page.locator('#claims thead').innerText())).toContain('gjenstaaendeBeloep remaining amount');
+    expect(await page.locator('#journal').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('sends a payment through the form and shows where the ledger placed it', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    await page.fill('#payment-amount', '5000');
+    await page.selectOption('#payment-kid', KID);
+    await page.click('#payment-submit');
+    await expect.poll(async () => plain(await page.locator('#payment-result').innerText())).toMatch(/^Payment \d+ of 5 000 kr on 2026-11-26: placed 5 000 kr on 459683696 \(247870102\); 0 kr unplaced\.$/);
+    // The instalment it went to now has 7 500 left, and the new payment is listed with its placement.
+    await expect.poll(async () => plain(await cell('459683696', 3).innerText())).toBe(nb(7_500));
+    const payment = page.locator('#payments tbody tr').first();
+    expect(plain(await payment.innerText())).toContain(`2026-11-26 ${nb(-5000)} ${KID}`);
+    expect(plain(await payment.innerText())).toContain(`459683696 (claim 247870102) ${nb(5000)} on 2026-11-26`);
+    expect(plain(await page.locator('.total-saldo dd').innerText())).toBe(`${nb(totals().saldo)} kr`);
+  }, 30_000);
+
+  it('advances the clock through the form and shows the party at the new date', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    await page.fill('#advance-amount', '1');
+    await page.selectOption('#advance-unit', 'months');
+    await page.getByRole('button', { name: 'Advance' }).click();
+    advancedMonths = 1;
+    const next = addMonths(CLOCK, 1);
+    await expect.poll(async () => plain(await page.locator('#clock-today').innerText())).toBe(next);
+    await expect.poll(async () => plain(await page.locator('#party-meta').innerText())).toContain(`answered at ${next}`);
+    // The fourth instalment (due 2026-12-15) is overdue now, and the totals follow.
+    await expect.poll(async () => plain(await cell('459683738', 1).innerText())).toBe('2026-12-15 overdue');
+    expect(plain(await page.locator('.total-saldo dd').innerText())).toBe(`${nb(totals().saldo)} kr`);
+  }, 30_000);
+
+  it('shows API calls in the journal as they happen', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    const path = `/v1/regnskapssystem/${PARTY}/aapnekrav`;
+    const answer = await get(kravmock.app, path);
+    expect(answer.status).toBe(200);
+    const entry = page.locator('#journal li').filter({ hasText: path });
+    await expect.poll(() => entry.count(), { timeout: 5_000 }).toBe(1);
+    expect(plain(await entry.locator('.status').innerText())).toBe('200');
+  }, 30_000);
+
+  it('logged no console error, asked no other host, and leaves a screenshot', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // The folder ignores itself, so artifacts never end up in a commit.
+    writeFileSync(`${ARTIFACTS}.gitignore`, '*\n');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    console.log(`dashboard screenshot: ${SCREENSHOT}`);
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
