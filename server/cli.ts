@@ -19,6 +19,8 @@ Usage:
   kravmock token --org <orgnr> --pakke <regnskapssystem|finans> [options]
                                            print a ready access token from a running kravmock
   kravmock check-pact <file|dir>...        check Pact files against the contract, without a server
+  kravmock verify --pact <file|dir>... [--provider-base-url <url>]
+                                           verify Pact files against kravmock (provider verification)
   kravmock <command> --help                options of a command
   kravmock --version`;
 
@@ -56,8 +58,11 @@ async function main(argv: string[]): Promise<number> {
     case 'check-pact':
       // Loaded on demand: the comparison engine is large and only this command needs it.
       return (await import('./cli/check-pact-command.js')).runCheckPact(args, processIo);
+    case 'verify':
+      // Loaded on demand, like check-pact: Pact's verifier is only needed here.
+      return (await import('./cli/verify-command.js')).runVerify(args, processIo);
     default:
-      throw new UsageError(`unknown command '${command}': expected serve, validate, generate, token or check-pact`);
+      throw new UsageError(`unknown command '${command}': expected serve, validate, generate, token, check-pact or verify`);
   }
 }
 

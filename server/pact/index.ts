@@ -1,5 +1,5 @@
-// kravmock/pact: the contract-test kit for vendors. Pact matchers derived from the contract, and
-// the check of a pact file against contracts/openapi.yaml.
+// kravmock/pact: the contract-test kit for vendors. Pact matchers derived from the contract, the
+// check of a pact file against contracts/openapi.yaml, and provider verification against kravmock.
 export {
   IDENTIFIER_RULES,
   commonShape,
@@ -24,3 +24,13 @@ export {
   type PactFileReport,
   type PactFinding,
 } from './check-pact.js';
+export {
+  verifyPacts,
+  type InteractionFailure,
+  type PactMismatch,
+  type UnknownState,
+  type VerifyPactsOptions,
+  type VerifyPactsResult,
+} from './verify.js';
+export { DEFAULT_BANK_ORG } from './credentials.js';
+export { FAULT_FAILURES, KNOWN_PARAMETERS, STATE_PARAMETERS, type FaultCode, type StateParameter, type StateParams } from './provider-states.js';

@@ -58,7 +58,7 @@ describe('server entry point', () => {
     [['--empty-result', 'maybe'], "kravmock: --empty-result must be KB-007 or empty, got 'maybe'"],
     [['--verbose'], "kravmock: Unknown option '--verbose'. See kravmock serve --help"],
     [['serve', '--port', '70000'], "kravmock: --port must be a whole number from 0 to 65535, got '70000'"],
-    [['frobnicate'], "kravmock: unknown command 'frobnicate': expected serve, validate, generate, token or check-pact"],
+    [['frobnicate'], "kravmock: unknown command 'frobnicate': expected serve, validate, generate, token, check-pact or verify"],
   ])('refuses bad options %j with exit code 2', async (args, message) => {
     const child = start(args);
     let stderr = '';
