@@ -27,28 +27,42 @@ const SCREENSHOT = `${ARTIFACTS}dashboard.png`;
 /** nb-NO formats 12500 as "12 500" with a no-break space; the test compares with plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/\s+/g, ' ').trim();
 const nb = (n: number) => plain(new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }).format(n));
+const scenario = () =>
+  loadScenarioFiles([fileURLToPath(new URL('../../scenarios/enk-forskuddsskatt-fire-terminer.yaml', import.meta.url))], { defaultClock: CLOCK, fixedClock: CLOCK });
+
+let browser: Browser | undefined;
+
+// One browser for the file; without it every test fails with MISSING (none is skipped).
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function listen(kravmock: Kravmock): Promise<{ server: Server; origin: string }> {
+  const server = createServer(kravmock.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 describe('the dashboard in headless Chromium', () => {
   let kravmock: Kravmock;
   let server: Server;
   let origin: string;
-  let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    // Without the browser every test below fails with MISSING (none is skipped).
-    if (!existsSync(CHROMIUM)) return;
-    const scenarios = loadScenarioFiles([fileURLToPath(new URL('../../scenarios/enk-forskuddsskatt-fire-terminer.yaml', import.meta.url))], { defaultClock: CLOCK, fixedClock: CLOCK });
-    kravmock = createKravmock({ scenarios, clock: CLOCK, faultSeed: 7 });
-    server = createServer(kravmock.app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    if (!browser) return;
+    kravmock = createKravmock({ scenarios: scenario(), clock: CLOCK, faultSeed: 7 });
+    ({ server, origin } = await listen(kravmock));
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -60,7 +74,7 @@ describe('the dashboard in headless Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   });
 
@@ -173,4 +187,56 @@ describe('the dashboard in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
+});
+
+describe('the dashboard on a kravmock with an admin token', () => {
+  const TOKEN = 'dashboard-browser-token-0123456789';
+  let server: Server;
+  let origin: string;
+  let page: Page;
+  const adminCalls: { url: string; authorization: string | undefined }[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!browser) return;
+    ({ server, origin } = await listen(createKravmock({ scenarios: scenario(), clock: CLOCK, admin: { token: TOKEN } })));
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/__admin/') && !request.url().includes('/__admin/ui/')) adminCalls.push({ url: request.url(), authorization: request.headers().authorization });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  it('asks for the token when the admin API answers 401, keeps it in sessionStorage and sends it as Bearer', async () => {
+    expect(existsSync(CHROMIUM), MISSING).toBe(true);
+    await page.goto(`${origin}/__admin/ui/`);
+    const dialog = page.locator('#token-dialog');
+    await expect.poll(() => dialog.getAttribute('open')).toBe('');
+    expect(await page.evaluate('document.activeElement.id')).toBe('token-input');
+
+    // A wrong token: the admin API refuses it and the page asks again, saying so.
+    await page.fill('#token-input', 'not-the-token');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => plain(await page.locator('#token-error').innerText())).toMatch(/^That token was not accepted: the admin token sent does not match/);
+    expect(await dialog.getAttribute('open')).toBe('');
+
+    await page.fill('#token-input', TOKEN);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await dialog.getAttribute('open')).toBeNull();
+    expect(plain(await page.locator('.scenario').first().innerText())).toContain('FLITTIG LUN BJØRN KOPP');
+    expect(await page.evaluate("sessionStorage.getItem('kravmock.adminToken')")).toBe(TOKEN);
+    // Every admin call after the token was given carries it; the ones before were refused (401).
+    const last = adminCalls.at(-1)!;
+    expect(last.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(adminCalls.filter((c) => c.authorization === undefined).length).toBeGreaterThan(0);
+    expect(consoleErrors.every((e) => e.includes('401'))).toBe(true);
+  }, 30_000);
 });

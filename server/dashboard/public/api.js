@@ -35,7 +35,7 @@ function askForToken(reason) {
     };
     form.addEventListener('submit', done);
     // Escape would close the dialog without a token; keep it open, the page cannot work without one.
-    dialog.addEventListener('cancel', (event) => event.preventDefault(), { once: true });
+    dialog.oncancel = (event) => event.preventDefault();
     dialog.showModal();
     input.focus();
   });

@@ -162,7 +162,7 @@ function renderTotals(totals) {
   fill(
     $('totals'),
     order.map((name) =>
-      h('div', { class: `total${name === 'saldo' ? ' total-saldo' : ''}${name === 'sumForfalteKrav' && totals[name] > 0 ? ' total-overdue' : ''}` }, h('dt', {}, field(name)), h('dd', {}, `${nok(totals[name])} kr`)),
+      h('div', { class: `total${name === 'saldo' ? ' total-saldo' : ''}${name === 'sumForfalteKrav' && totals[name] > 0 ? ' total-overdue' : ''}` }, h('dt', {}, field(name, undefined, { breakable: true })), h('dd', {}, `${nok(totals[name])} kr`)),
     ),
   );
 }
@@ -314,7 +314,7 @@ function renderPayments(party) {
             h('td', { lang: 'nb', class: 'payer' }, p.kontoeiersNavn ?? ''),
             h(
               'td',
-              {},
+              { class: 'placed' },
               p.plassertKrav.length || p.plassertUtbetaling.length
                 ? h('ul', { class: 'placements' }, [
                     ...p.plassertKrav.map((k) => h('li', {}, `${k.kravforfallIdentifikator} `, k.kravidentifikator !== k.kravforfallIdentifikator ? h('span', { class: 'muted' }, `(claim ${k.kravidentifikator}) `) : null, h('span', { class: 'num-inline' }, nok(k.plassertBeloep)), k.plassertDato ? h('span', { class: 'muted' }, ` on ${k.plassertDato}`) : null)),

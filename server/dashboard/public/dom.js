@@ -35,9 +35,9 @@ export function fill(el, ...children) {
 }
 
 /** A Norwegian API field name with its English explanation under it (for table headers and labels). */
-export function field(name, explanation = explain(name)) {
-  // Long camelCase names may break before a capital (sumUplasserte|Innbetalinger), never inside a word.
-  const parts = name.split(/(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+export function field(name, explanation = explain(name), { breakable = false } = {}) {
+  // Where space is short, a long camelCase name may break before a capital (sumUplasserte|Innbetalinger), never inside a word.
+  const parts = breakable ? name.split(/(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part])) : [name];
   return [h('code', { lang: 'nb', class: 'field-name' }, parts), explanation ? h('span', { class: 'en' }, explanation) : null];
 }
 
