@@ -7,16 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import express, { type Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { createApp } from '../../server/app.js';
-import { DASHBOARD_CSP, dashboardDir } from '../../server/dashboard/routes.js';
+import { DASHBOARD_CSP, dashboardDir, dashboardRoutes } from '../../server/dashboard/routes.js';
 import { get } from '../helpers/contract-response.js';
 
 const CLOCK = '2026-11-26';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
-async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; origin: string }> {
+async function listen(app: Express): Promise<{ server: Server; origin: string }> {
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -133,6 +134,22 @@ describe('the dashboard without the admin API (--no-admin)', () => {
         // The browser's Accept allows XML, so the API's error comes as XML.
         expect(await res.text(), path).toContain('<kode>KB-003</kode>');
       }
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('an installation without the page files', () => {
+  it('answers 500 naming the missing file instead of pretending there is no page', async () => {
+    const app = express();
+    const missingDir = join(dashboardDir, 'not-there');
+    app.use(dashboardRoutes(missingDir));
+    const { server, origin } = await listen(app);
+    try {
+      const res = await fetch(`${origin}/__admin/ui/`);
+      expect(res.status).toBe(500);
+      expect(await res.text()).toBe(`kravmock's dashboard files are missing from this installation: expected ${join(missingDir, 'index.html')}\n`);
     } finally {
       await close(server);
     }
