@@ -30,6 +30,8 @@ export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 export interface Curl {
   line: string;
   method: Method;
+  /** `http://localhost:<port>` as written. */
+  origin: string;
   path: string;
   headers: Record<string, string>;
   body?: string;
@@ -37,7 +39,14 @@ export interface Curl {
   expected?: number;
 }
 
-export function parseCurl(line: string): Curl {
+/** Where `@file` arguments are read from: the repository root unless told otherwise. */
+const REPO_ROOT = new URL('../../', import.meta.url);
+
+function readAt(file: string, cwd: string | URL): string {
+  return readFileSync(typeof cwd === 'string' ? `${cwd}/${file}` : new URL(file, cwd), 'utf8');
+}
+
+export function parseCurl(line: string, cwd: string | URL = REPO_ROOT): Curl {
   const words = shellWords(line).slice(1);
   const headers: Record<string, string> = {};
   let method: Method | undefined;
@@ -46,19 +55,25 @@ export function parseCurl(line: string): Curl {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '-X') method = words[++i]!.toLowerCase() as Method;
-    else if (w === '-H') {
+    else if (w === '-H' && words[i + 1]!.startsWith('@')) {
+      // Header lines from a file (what `kravmock token` writes).
+      for (const headerLine of readAt(words[++i]!.slice(1), cwd).split('\n').filter((l) => l.includes(':'))) {
+        const [name, ...value] = headerLine.split(':');
+        headers[name!.trim()] = value.join(':').trim();
+      }
+    } else if (w === '-H') {
       const [name, ...value] = words[++i]!.split(':');
       headers[name!.trim()] = value.join(':').trim();
     } else if (w === '-d' || w === '--data-binary') {
       const data = words[++i]!;
-      body = data.startsWith('@') ? readFileSync(new URL(`../../${data.slice(1)}`, import.meta.url), 'utf8') : data;
+      body = data.startsWith('@') ? readAt(data.slice(1), cwd) : data;
     } else if (w === '-i' || w === '-s') continue;
-    else if (w.startsWith('http://localhost:8080')) url = w;
+    else if (/^http:\/\/localhost:\d+/.test(w)) url = w;
     else throw new Error(`README curl line has an option this test does not know: ${w}\n${line}`);
   }
   if (!url) throw new Error(`README curl line without a URL: ${line}`);
   const expected = /# (\d{3})/.exec(line)?.[1];
-  return { line, method: method ?? (body === undefined ? 'get' : 'post'), path: url.replace('http://localhost:8080', ''), headers, ...(body !== undefined ? { body } : {}), ...(expected ? { expected: Number(expected) } : {}) };
+  return { line, method: method ?? (body === undefined ? 'get' : 'post'), origin: /^http:\/\/localhost:\d+/.exec(url)![0], path: url.replace(/^http:\/\/localhost:\d+/, ''), headers, ...(body !== undefined ? { body } : {}), ...(expected ? { expected: Number(expected) } : {}) };
 }
 
 // Every line that starts with `curl` (in indented blocks too), in README order: they are run one
@@ -74,5 +89,5 @@ export function curlsIn(text: string): Curl[] {
     .split('\n')
     .flatMap((line) => (line.trim().startsWith('curl ') ? [line.trim()] : [...line.matchAll(/`(curl [^`]+)`/g)].map((m) => m[1]!)))
     .filter((line) => !line.includes(' -H @') && !/Prefer: [^"]*fault=/.test(line))
-    .map(parseCurl);
+    .map((line) => parseCurl(line));
 }
