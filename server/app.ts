@@ -13,7 +13,10 @@ import { createBehaviour } from './faults/behaviour.js';
 import { serverFaultSeed } from './faults/random.js';
 import { apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
+import { docsRoutes } from './http/docs-routes.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
+import { healthRoutes, Lifecycle } from './http/health.js';
+import { requestLog } from './http/request-log.js';
 import type { ResponsePipeline } from './http/respond.js';
 import { scopeMiddleware } from './http/scope-middleware.js';
 import { DEFAULT_VALIDATION_MODE, responseInspector, type ValidationMode } from './http/traffic-validation.js';
@@ -80,6 +83,8 @@ export interface Runtime {
   journal: Journal;
   /** The server's fault seed (`--fault-seed`), shown by GET /__admin/faults. */
   faultSeed: number;
+  /** Serving or draining (GET /ready answers 503 while draining; server/cli/shutdown.ts). */
+  lifecycle: Lifecycle;
 }
 
 export interface Kravmock {
@@ -95,7 +100,7 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   const clock: ClockSetting = fixed ? { fixed, offsetDays: 0 } : { offsetDays: 0 };
   const logger = options.logger ?? pino({ level: 'silent' });
   const contract = options.contract ?? createContract();
-  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE), faultSeed: serverFaultSeed(options.faultSeed) };
+  const runtime: Runtime = { sessions: new Sessions(createWorld(scenarios, clock), options.sessions), serverToday, contract, logger, pipeline: {}, journal: new Journal(options.journal?.size ?? DEFAULT_JOURNAL_SIZE), faultSeed: serverFaultSeed(options.faultSeed), lifecycle: new Lifecycle() };
   // `Prefer` and fault rules: applied in the API route, socket faults carried out on delivery.
   const behaviour = createBehaviour({ contract });
   runtime.pipeline.deliver = behaviour.deliver;
@@ -113,6 +118,10 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   app.disable('x-powered-by');
   app.locals.kravmock = runtime;
   app.use(correlation);
+  // One log line per request; then kravmock's own documents and probes: no token, no journal entry, no session.
+  app.use(requestLog(logger));
+  app.use(healthRoutes(runtime.lifecycle, runtime.sessions));
+  app.use(docsRoutes({ admin: options.admin?.enabled !== false }));
   // The dashboard's static page (/__admin/ui/, and / for browsers): no token, no journal entry, no session.
   if (options.admin?.enabled !== false) app.use(dashboardRoutes());
   // Before the scope middleware, so requests it refuses (a bad session id, too many sessions) are journaled too.

@@ -2,27 +2,14 @@
 // The kravmock command: serve (default), validate, generate.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAIN_USAGE } from './cli/help.js';
 import { UsageError, processIo } from './cli/io.js';
 import { runServe } from './cli/serve-command.js';
+import { exitOnSignals } from './cli/shutdown.js';
 import { runToken } from './cli/token-command.js';
 import { runGenerate } from './generator/generate-command.js';
 import { packageRoot } from './paths.js';
 import { runValidate } from './scenarios/validate-command.js';
-
-const USAGE = `kravmock — a local mock of Skatteetaten's Krav og betalinger API
-
-Usage:
-  kravmock serve [options]                 serve the API (the default command)
-  kravmock validate <file|dir>...          check scenario files without starting the server
-  kravmock generate --parties <n> --out <file|dir> [--seed <n>] [options]
-                                           write generated scenario files
-  kravmock token --org <orgnr> --pakke <regnskapssystem|finans> [options]
-                                           print a ready access token from a running kravmock
-  kravmock check-pact <file|dir>...        check Pact files against the contract, without a server
-  kravmock verify --pact <file|dir>... [--provider-base-url <url>]
-                                           verify Pact files against kravmock (provider verification)
-  kravmock <command> --help                options of a command
-  kravmock --version`;
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -34,8 +21,9 @@ async function main(argv: string[]): Promise<number> {
     processIo.out(version());
     return 0;
   }
+  if (first === 'help' && rest.length > 0) return main([rest[0]!, '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
-    processIo.out(USAGE);
+    processIo.out(MAIN_USAGE);
     return 0;
   }
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
@@ -44,9 +32,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const running = await runServe(args, processIo);
       if (typeof running === 'number') return running;
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+      // SIGTERM/SIGINT: drain in-flight requests, then exit 0 (server/cli/shutdown.ts).
+      exitOnSignals(running);
       return -1; // keeps running
     }
     case 'validate':

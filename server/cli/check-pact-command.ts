@@ -18,6 +18,7 @@ warning when the interaction expects 400, the contract's answer to an invalid re
 
 Options:
   --contract <file>   the OpenAPI document (default: kravmock's contracts/openapi.yaml)
+  --help, -h          this text
 
 Exit status: 0 compatible (warnings printed), 1 incompatible, 2 a file is missing or not a pact.`;
 

@@ -3,49 +3,75 @@
 import type { Server } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { ACCESS_MODES, type AccessMode } from '../access/index.js';
 import { adminTokenProblem, generateAdminToken, isLoopbackHost } from '../admin/protection.js';
-import { createApp } from '../app.js';
+import { createKravmock } from '../app.js';
 import { MAX_SEED, serverFaultSeed } from '../faults/random.js';
 import type { EmptyResult } from '../http/api-routes.js';
+import { createLogger, LOG_LEVELS, type LogFormat, type LogLevel } from '../http/request-log.js';
 import { VALIDATION_MODES, type ValidationMode } from '../http/traffic-validation.js';
 import { MAX_JOURNAL_SIZE } from '../journal/journal.js';
 import { isIsoDate, today } from '../ledger/dates.js';
 import { packageRoot } from '../paths.js';
 import { loadScenarioFiles } from '../scenarios/load.js';
 import { ScenarioLoadError, type LoadedScenario } from '../scenarios/types.js';
+import { formatEnvOptions, type EnvOption } from './help.js';
 import { UsageError, type CommandIo } from './io.js';
+import { DRAIN_TIMEOUT_MS, MAX_DRAIN_TIMEOUT_MS, Shutdown } from './shutdown.js';
 
 export const libraryDir = join(packageRoot, 'scenarios');
 
+/** Every option of `kravmock serve`, with its variable: the usage text and the README table come from here. */
+export const SERVE_OPTIONS: readonly EnvOption[] = [
+  { flag: '--port', arg: '<n>', env: 'KRAVMOCK_PORT', default: '8080', meaning: 'port to listen on (0 = any free port)' },
+  { flag: '--host', arg: '<address>', env: 'KRAVMOCK_HOST', default: '127.0.0.1', meaning: 'address to listen on (0.0.0.0 in Docker)' },
+  { flag: '--clock', arg: '<YYYY-MM-DD>', env: 'KRAVMOCK_CLOCK', default: 'today', meaning: 'freeze "today"; wins over scenarios\' own clocks' },
+  {
+    flag: '--scenarios',
+    arg: '<path>',
+    env: 'KRAVMOCK_SCENARIOS',
+    default: 'none',
+    meaning: `scenario file or folder to load (repeatable; the variable takes a '${delimiter}'-separated list)`,
+  },
+  { flag: '--no-builtin', env: 'KRAVMOCK_NO_BUILTIN', default: 'off', meaning: 'serve only the scenarios given, without the built-in parties and the scenario library' },
+  { flag: '--empty-result', arg: '<mode>', env: 'KRAVMOCK_EMPTY_RESULT', default: 'KB-007', meaning: 'KB-007 or empty: what a period with nothing in it answers' },
+  { flag: '--access', arg: '<mode>', env: 'KRAVMOCK_ACCESS', default: 'permissive', meaning: 'off, permissive or strict: Maskinporten token, consent and system-user checks' },
+  { flag: '--fair-use-limit', arg: '<n>', env: 'KRAVMOCK_FAIR_USE_LIMIT', default: '5', meaning: 'concurrent calls per organisation before 429 in strict mode (0 = unlimited)' },
+  { flag: '--journal-size', arg: '<n>', env: 'KRAVMOCK_JOURNAL_SIZE', default: '1000', meaning: 'requests the journal keeps, oldest dropped (0 = no journal; at most 100000)' },
+  { flag: '--validate', arg: '<mode>', env: 'KRAVMOCK_VALIDATE', default: 'report', meaning: 'report, enforce or off: check every response against contracts/openapi.yaml' },
+  { flag: '--fault-seed', arg: '<n>', env: 'KRAVMOCK_FAULT_SEED', default: 'random', meaning: "seed of the fault rules' random streams, 0-4294967295 (logged at start; reuse it to replay)" },
+  { flag: '--session-ttl', arg: '<s>', env: 'KRAVMOCK_SESSION_TTL', default: '1800', meaning: 'seconds an idle X-Kravmock-Session lives' },
+  { flag: '--max-sessions', arg: '<n>', env: 'KRAVMOCK_MAX_SESSIONS', default: '10000', meaning: 'most sessions alive at once' },
+  {
+    flag: '--admin-token',
+    arg: '<t>',
+    env: 'KRAVMOCK_ADMIN_TOKEN',
+    default: 'none',
+    meaning: 'require Authorization: Bearer <t> on /__admin (off loopback one is generated and printed when not set)',
+  },
+  { flag: '--no-admin', env: 'KRAVMOCK_NO_ADMIN', default: 'off', meaning: 'no admin API at all: /__admin answers 404 KB-003' },
+  { flag: '--log-level', arg: '<level>', env: 'KRAVMOCK_LOG_LEVEL', default: 'info', meaning: `${LOG_LEVELS.join(', ')}: debug adds a line per admin, health and docs request` },
+  { flag: '--log-format', arg: '<format>', env: 'KRAVMOCK_LOG_FORMAT', default: 'auto', meaning: 'json, pretty (one readable line per entry) or auto: pretty when stdout is a terminal' },
+  {
+    flag: '--drain-timeout',
+    arg: '<ms>',
+    env: 'KRAVMOCK_DRAIN_TIMEOUT',
+    default: String(DRAIN_TIMEOUT_MS),
+    meaning: `on SIGTERM/SIGINT, how long in-flight requests may finish before their connections are cut (0-${MAX_DRAIN_TIMEOUT_MS})`,
+  },
+];
+
 export const SERVE_USAGE = `Usage: kravmock serve [options]
 
-Options (each also settable by its environment variable):
-  --port <n>             KRAVMOCK_PORT          port to listen on (default 8080; 0 = any free port)
-  --host <address>       KRAVMOCK_HOST          address to listen on (default 127.0.0.1)
-  --clock <YYYY-MM-DD>   KRAVMOCK_CLOCK         freeze "today"; wins over scenarios' own clocks
-  --scenarios <path>     KRAVMOCK_SCENARIOS     scenario file or folder to load (repeatable; the
-                                                variable takes a '${delimiter}'-separated list)
-  --no-builtin           KRAVMOCK_NO_BUILTIN=1  serve only the scenarios given, without the built-in
-                                                parties and the scenario library
-  --empty-result <mode>  KRAVMOCK_EMPTY_RESULT  KB-007 (default) or empty: what an empty period answers
-  --access <mode>        KRAVMOCK_ACCESS        off, permissive (default) or strict: Maskinporten token,
-                                                consent and system-user checks (see README, Access)
-  --fair-use-limit <n>   KRAVMOCK_FAIR_USE_LIMIT  concurrent calls per organisation before 429 in
-                                                strict mode (default 5; 0 = unlimited)
-  --journal-size <n>     KRAVMOCK_JOURNAL_SIZE  requests the journal keeps, oldest dropped (default
-                                                1000; 0 = no journal; at most 100000)
-  --validate <mode>      KRAVMOCK_VALIDATE      report (default), enforce or off: check every response
-                                                against contracts/openapi.yaml (see README)
-  --fault-seed <n>       KRAVMOCK_FAULT_SEED    seed of the fault rules' random streams, 0-4294967295
-                                                (default: random, logged at start; reuse it to replay)
-  --session-ttl <s>      KRAVMOCK_SESSION_TTL   seconds an idle X-Kravmock-Session lives (default 1800)
-  --max-sessions <n>     KRAVMOCK_MAX_SESSIONS  most sessions alive at once (default 10000)
-  --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   require Authorization: Bearer <t> on /__admin (off
-                                                loopback a token is generated and printed when not set)
-  --no-admin             KRAVMOCK_NO_ADMIN=1    no admin API at all: /__admin answers 404 KB-003`;
+Serves the Krav og betalinger API, the admin API (/__admin), /health, /ready, the contracts
+(/openapi.yaml) and their Swagger UI (/docs), from the built-in parties, the scenario library and
+the scenarios given. SIGTERM or SIGINT drains in-flight requests and exits 0.
+
+Options (each also settable by its environment variable; a flag wins over its variable):
+${formatEnvOptions(SERVE_OPTIONS)}
+  --help, -h             this text`;
 
 export interface ServeConfig {
   port: number;
@@ -66,6 +92,11 @@ export interface ServeConfig {
   admin: boolean;
   /** The configured admin token (runServe generates one off loopback when there is none). */
   adminToken?: string;
+  logLevel: LogLevel;
+  /** `auto`: pretty when stdout is a terminal, else JSON. */
+  logFormat: LogFormat | 'auto';
+  /** How long a drain waits for in-flight requests before cutting their connections. */
+  drainTimeoutMs: number;
 }
 
 /** Flags first, then KRAVMOCK_* variables, then defaults. Throws UsageError naming what was wrong. */
@@ -90,6 +121,9 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         'max-sessions': { type: 'string' },
         'admin-token': { type: 'string' },
         'no-admin': { type: 'boolean' },
+        'log-level': { type: 'string' },
+        'log-format': { type: 'string' },
+        'drain-timeout': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -127,6 +161,14 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     if (problem) throw new UsageError(`--admin-token ${problem}`);
     if (!admin) throw new UsageError('--admin-token and --no-admin exclude each other: a token protects the admin API, --no-admin removes it');
   }
+  const logLevel = values['log-level'] ?? env.KRAVMOCK_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+  const logFormat = values['log-format'] ?? env.KRAVMOCK_LOG_FORMAT ?? 'auto';
+  if (!['json', 'pretty', 'auto'].includes(logFormat)) throw new UsageError(`--log-format must be json, pretty or auto, got '${logFormat}'`);
+  const drainText = values['drain-timeout'] ?? env.KRAVMOCK_DRAIN_TIMEOUT ?? String(DRAIN_TIMEOUT_MS);
+  if (!/^\d{1,6}$/.test(drainText) || Number(drainText) > MAX_DRAIN_TIMEOUT_MS) {
+    throw new UsageError(`--drain-timeout must be a whole number of milliseconds from 0 to ${MAX_DRAIN_TIMEOUT_MS}, got '${drainText}'`);
+  }
   const scenarioPaths = values.scenarios ?? (env.KRAVMOCK_SCENARIOS ? env.KRAVMOCK_SCENARIOS.split(delimiter).filter(Boolean) : []);
   const config: ServeConfig = {
     port,
@@ -141,6 +183,9 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     sessionTtlSeconds: Number(ttlText),
     maxSessions: Number(maxSessionsText),
     admin,
+    logLevel: logLevel as LogLevel,
+    logFormat: logFormat as LogFormat | 'auto',
+    drainTimeoutMs: Number(drainText),
   };
   if (fixedClock !== undefined) config.fixedClock = fixedClock;
   if (faultSeedText !== undefined) config.faultSeed = Number(faultSeedText);
@@ -159,15 +204,27 @@ export function loadServeScenarios(config: ServeConfig, startDate: string): Load
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Drains (readiness 503, no new connections, in-flight requests finish or are cut at the deadline). */
   close(): Promise<void>;
+  /** The drain behind close(), for the signal handlers (server/cli/shutdown.ts). */
+  shutdown: Shutdown;
+  logger: Logger;
 }
 
-export async function runServe(argv: string[], io: CommandIo, logger: Logger = pino()): Promise<RunningServer | number> {
+/** The logger the serve options ask for; `auto` is pretty when stdout is a terminal. */
+export function serveLogger(config: ServeConfig): Promise<Logger> {
+  const format = config.logFormat === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : config.logFormat;
+  return createLogger({ level: config.logLevel, format });
+}
+
+/** `kravmock serve`; a logger given here wins over --log-level and --log-format (tests capture the log). */
+export async function runServe(argv: string[], io: CommandIo, givenLogger?: Logger): Promise<RunningServer | number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(SERVE_USAGE);
     return 0;
   }
   const config = readServeConfig(argv, io.env);
+  const logger = givenLogger ?? (await serveLogger(config));
   let scenarios: LoadedScenario[];
   try {
     scenarios = loadServeScenarios(config, today());
@@ -182,7 +239,7 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
   const generatedToken = config.admin && config.adminToken === undefined && !isLoopbackHost(config.host) ? generateAdminToken() : undefined;
   const adminToken = config.adminToken ?? generatedToken;
   const faultSeed = serverFaultSeed(config.faultSeed);
-  const app = createApp({
+  const { app, runtime } = createKravmock({
     scenarios,
     clock: config.fixedClock ?? today,
     emptyResult: config.emptyResult,
@@ -219,5 +276,6 @@ export async function runServe(argv: string[], io: CommandIo, logger: Logger = p
   if (generatedToken !== undefined) {
     io.err(`admin API token: ${generatedToken}  (send Authorization: Bearer <token>; kravmock listens on ${config.host}, beyond loopback)`);
   }
-  return { server, url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const shutdown = new Shutdown(server, runtime.lifecycle, logger, config.drainTimeoutMs);
+  return { server, url, close: () => shutdown.drain().then(() => undefined), shutdown, logger };
 }

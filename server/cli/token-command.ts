@@ -1,7 +1,22 @@
 // `kravmock token`: asks a running kravmock (POST /__admin/tokens) for a ready token and prints it
 // as header lines for curl: `curl -H @auth.txt …` or `kravmock token … | curl -H @- …`.
 import { parseArgs } from 'node:util';
+import { formatEnvOptions, type EnvOption } from './help.js';
 import { UsageError, type CommandIo } from './io.js';
+
+const DEFAULT_URL = 'http://localhost:8080';
+
+/** The token options read from a variable as well (the README's Configuration table lists them). */
+export const TOKEN_ENV_OPTIONS: readonly EnvOption[] = [
+  { flag: '--url', arg: '<url>', env: 'KRAVMOCK_URL', default: DEFAULT_URL, meaning: 'the running kravmock' },
+  {
+    flag: '--admin-token',
+    arg: '<t>',
+    env: 'KRAVMOCK_ADMIN_TOKEN',
+    default: 'none',
+    meaning: 'the admin token of a kravmock that requires one (started with --admin-token, or off loopback)',
+  },
+];
 
 export const TOKEN_USAGE = `Usage: kravmock token --org <orgnr> --pakke <regnskapssystem|finans> [options]
 
@@ -17,10 +32,11 @@ Options:
   --consent <where>      finans: header (AltinnSamtykke, Altinn 2; default) or token (Altinn 3, inside the access token)
   --valid-days <n>       finans: how long the consent lasts, 1–90 (default 90)
   --scope <scope>        default skatteetaten:kravogbetalinger
-  --url <url>            KRAVMOCK_URL   the running kravmock (default http://localhost:8080)
-  --admin-token <t>      KRAVMOCK_ADMIN_TOKEN   the admin token of a kravmock that requires one
-                                        (started with --admin-token, or off loopback)
-  --token-only           print only the access token`;
+  --token-only           print only the access token
+  --help, -h             this text
+
+Options also settable by their environment variable (a flag wins over its variable):
+${formatEnvOptions(TOKEN_ENV_OPTIONS)}`;
 
 interface TokenResponse {
   access_token: string;
@@ -63,7 +79,7 @@ export async function runToken(argv: string[], io: CommandIo): Promise<number> {
   if (values.consent) body.consent = values.consent;
   if (values['valid-days']) body.validDays = Number(values['valid-days']);
   if (values.scope) body.scope = values.scope;
-  const base = (values.url ?? io.env.KRAVMOCK_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+  const base = (values.url ?? io.env.KRAVMOCK_URL ?? DEFAULT_URL).replace(/\/$/, '');
   const adminToken = values['admin-token'] ?? io.env.KRAVMOCK_ADMIN_TOKEN;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (adminToken !== undefined) headers.authorization = `Bearer ${adminToken}`;

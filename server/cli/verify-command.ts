@@ -5,9 +5,22 @@ import { parseArgs } from 'node:util';
 import { PactFileProblem } from '../pact/check-pact.js';
 import { DEFAULT_BANK_ORG } from '../pact/credentials.js';
 import { verifyPacts, type VerifyPactsOptions } from '../pact/verify.js';
+import { formatEnvOptions, type EnvOption } from './help.js';
 import { UsageError, type CommandIo } from './io.js';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+
+/** The verify options read from a variable as well (the README's Configuration table lists them). */
+export const VERIFY_ENV_OPTIONS: readonly EnvOption[] = [
+  {
+    flag: '--provider-base-url',
+    arg: '<url>',
+    env: 'KRAVMOCK_PROVIDER_BASE_URL',
+    default: 'in-process',
+    meaning: 'a running kravmock (e.g. a Docker container); without it one is started in-process on a free port',
+  },
+  { flag: '--admin-token', arg: '<t>', env: 'KRAVMOCK_ADMIN_TOKEN', default: 'none', meaning: 'the admin token of that kravmock' },
+];
 
 export const VERIFY_USAGE = `Usage: kravmock verify --pact <file|dir>... [--provider-base-url <url>] [--admin-token <t>]
 
@@ -26,11 +39,12 @@ consent from the party (finans). All traffic runs in its own X-Kravmock-Session 
 so a shared kravmock is left as it was.
 
 Options:
-  --pact <file|dir>           a pact file or a folder of them (repeatable; positionals too)
-  --provider-base-url <url>   KRAVMOCK_PROVIDER_BASE_URL  a running kravmock (e.g. a Docker container);
-                                                      default: one started in-process on a free port
-  --admin-token <t>           KRAVMOCK_ADMIN_TOKEN        the admin token of that kravmock
-  --log-level <level>         Pact's log level: ${LOG_LEVELS.join(', ')} (default warn)
+  --pact <file|dir>      a pact file or a folder of them (repeatable; positionals too)
+  --log-level <level>    Pact's log level: ${LOG_LEVELS.join(', ')} (default warn)
+  --help, -h             this text
+
+Options also settable by their environment variable (a flag wins over its variable):
+${formatEnvOptions(VERIFY_ENV_OPTIONS)}
 
 Exit status: 0 every interaction verified, 1 a mismatch or an unknown provider state or parameter,
 2 a usage error (no --pact, a missing file, not a pact).`;

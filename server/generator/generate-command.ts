@@ -32,7 +32,7 @@ Options:
                          scenario's clock (default today, UTC)
   --format <json|yaml>   file format (default: from the --out file name, else json)
   --per-file <n>         with a directory: n parties per file instead of one
-  --help                 this text`;
+  --help, -h             this text`;
 
 const OPTIONS = ['--parties', '--out', '--seed', '--clock', '--format', '--per-file', '--help'];
 
@@ -58,6 +58,7 @@ interface GenerateConfig {
 const FILE_FORMATS: Record<string, OutputFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml' };
 
 function parse(argv: string[]): GenerateConfig | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
   // `--seed -1` is written `--seed=-1` for parseArgs, so the value is checked (and named) below
   const args: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {

@@ -13,7 +13,8 @@ contracts/scenario.schema.json and the ledger rules, as the server would load th
 Every problem is printed as file:line:col path: message.
 
 Options:
-  --clock <YYYY-MM-DD>   resolve relative dates against this date (wins over the files' own clocks)`;
+  --clock <YYYY-MM-DD>   resolve relative dates against this date (wins over the files' own clocks)
+  --help, -h             this text`;
 
 export interface ValidateIo {
   out: (line: string) => void;
