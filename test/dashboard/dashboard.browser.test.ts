@@ -26,6 +26,8 @@ const SCREENSHOT = `${ARTIFACTS}dashboard.png`;
 
 /** nb-NO formats 12500 as "12 500" with a no-break space; the test compares with plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/\s+/g, ' ').trim();
+/** The page polls and refreshes within a second or two; a loaded CI machine may take longer. */
+const PATIENCE = { timeout: 15_000 };
 const nb = (n: number) => plain(new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }).format(n));
 const scenario = () =>
   loadScenarioFiles([fileURLToPath(new URL('../../scenarios/enk-forskuddsskatt-fire-terminer.yaml', import.meta.url))], { defaultClock: CLOCK, fixedClock: CLOCK });
@@ -96,7 +98,7 @@ describe('the dashboard in headless Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     const scenario = page.locator('.scenario').filter({ hasText: 'enk-forskuddsskatt-fire-terminer' });
-    await expect.poll(() => scenario.count()).toBe(1);
+    await expect.poll(() => scenario.count(), PATIENCE).toBe(1);
     expect(plain(await scenario.innerText())).toContain('FLITTIG LUN BJØRN KOPP');
     expect(plain(await page.locator('#clock-today').innerText())).toBe(CLOCK);
 
@@ -109,7 +111,7 @@ describe('the dashboard in headless Chromium', () => {
     expect(Number.parseFloat(String(await page.evaluate('getComputedStyle(document.activeElement).outlineWidth')))).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: /FLITTIG LUN BJØRN KOPP/ }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => plain(await page.locator('#party-heading').innerText())).toBe(`FLITTIG LUN BJØRN KOPP ${PARTY}`);
+    await expect.poll(async () => plain(await page.locator('#party-heading').innerText()), PATIENCE).toBe(`FLITTIG LUN BJØRN KOPP ${PARTY}`);
     expect(page.url()).toBe(`${origin}/__admin/ui/#party=${PARTY}`);
 
     // The claim and its four instalments; the third is 12 500 short and overdue.
@@ -143,9 +145,9 @@ describe('the dashboard in headless Chromium', () => {
     await page.fill('#payment-amount', '5000');
     await page.selectOption('#payment-kid', KID);
     await page.click('#payment-submit');
-    await expect.poll(async () => plain(await page.locator('#payment-result').innerText())).toMatch(/^Payment \d+ of 5 000 kr on 2026-11-26: placed 5 000 kr on 459683696 \(247870102\); 0 kr unplaced\.$/);
+    await expect.poll(async () => plain(await page.locator('#payment-result').innerText()), PATIENCE).toMatch(/^Payment \d+ of 5 000 kr on 2026-11-26: placed 5 000 kr on 459683696 \(247870102\); 0 kr unplaced\.$/);
     // The instalment it went to now has 7 500 left, and the new payment is listed with its placement.
-    await expect.poll(async () => plain(await cell('459683696', 3).innerText())).toBe(nb(7_500));
+    await expect.poll(async () => plain(await cell('459683696', 3).innerText()), PATIENCE).toBe(nb(7_500));
     const payment = page.locator('#payments tbody tr').first();
     expect(plain(await payment.innerText())).toContain(`2026-11-26 ${nb(-5000)} ${KID}`);
     expect(plain(await payment.innerText())).toContain(`459683696 (claim 247870102) ${nb(5000)} on 2026-11-26`);
@@ -159,10 +161,10 @@ describe('the dashboard in headless Chromium', () => {
     await page.getByRole('button', { name: 'Advance' }).click();
     advancedMonths = 1;
     const next = addMonths(CLOCK, 1);
-    await expect.poll(async () => plain(await page.locator('#clock-today').innerText())).toBe(next);
-    await expect.poll(async () => plain(await page.locator('#party-meta').innerText())).toContain(`answered at ${next}`);
+    await expect.poll(async () => plain(await page.locator('#clock-today').innerText()), PATIENCE).toBe(next);
+    await expect.poll(async () => plain(await page.locator('#party-meta').innerText()), PATIENCE).toContain(`answered at ${next}`);
     // The fourth instalment (due 2026-12-15) is overdue now, and the totals follow.
-    await expect.poll(async () => plain(await cell('459683738', 1).innerText())).toBe('2026-12-15 overdue');
+    await expect.poll(async () => plain(await cell('459683738', 1).innerText()), PATIENCE).toBe('2026-12-15 overdue');
     expect(plain(await page.locator('.total-saldo dd').innerText())).toBe(`${nb(totals().saldo)} kr`);
   }, 30_000);
 
@@ -172,7 +174,7 @@ describe('the dashboard in headless Chromium', () => {
     const answer = await get(kravmock.app, path);
     expect(answer.status).toBe(200);
     const entry = page.locator('#journal li').filter({ hasText: path });
-    await expect.poll(() => entry.count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => entry.count(), PATIENCE).toBe(1);
     expect(plain(await entry.locator('.status').innerText())).toBe('200');
   }, 30_000);
 
@@ -218,13 +220,13 @@ describe('the dashboard on a kravmock with an admin token', () => {
     expect(existsSync(CHROMIUM), MISSING).toBe(true);
     await page.goto(`${origin}/__admin/ui/`);
     const dialog = page.locator('#token-dialog');
-    await expect.poll(() => dialog.getAttribute('open')).toBe('');
+    await expect.poll(() => dialog.getAttribute('open'), PATIENCE).toBe('');
     expect(await page.evaluate('document.activeElement.id')).toBe('token-input');
 
     // A wrong token: the admin API refuses it and the page asks again, saying so.
     await page.fill('#token-input', 'not-the-token');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => plain(await page.locator('#token-error').innerText())).toMatch(/^That token was not accepted: the admin token sent does not match/);
+    await expect.poll(async () => plain(await page.locator('#token-error').innerText()), PATIENCE).toMatch(/^That token was not accepted: the admin token sent does not match/);
     expect(await dialog.getAttribute('open')).toBe('');
 
     await page.fill('#token-input', TOKEN);
