@@ -29,6 +29,7 @@ import { Sessions, type SessionOptions } from './runtime/sessions.js';
 import { createWorld, type ClockSetting } from './runtime/world.js';
 import type { LoadedScenario } from './scenarios/types.js';
 
+/** How `createKravmock` builds the mock: its data, clock, checks and admin API. Every option has a default. */
 export interface KravmockOptions {
   /** Loaded scenarios. */
   scenarios?: readonly LoadedScenario[];
@@ -87,11 +88,16 @@ export interface Runtime {
   lifecycle: Lifecycle;
 }
 
+/** The mock as an Express app that does not listen yet, and the state behind it. */
 export interface Kravmock {
   app: Express;
   runtime: Runtime;
 }
 
+/**
+ * Builds the whole mock (API, admin API, access checks, journal, faults) as an Express app without
+ * listening: mount it in your own server, or use `startKravmock` to listen as `kravmock serve` does.
+ */
 export function createKravmock(options: KravmockOptions): Kravmock {
   const clockOption = options.clock;
   const serverToday = typeof clockOption === 'function' ? clockOption : today;
@@ -147,6 +153,7 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   return { app, runtime };
 }
 
+/** `createKravmock(options).app`: the mock's Express app alone. */
 export function createApp(options: KravmockOptions): Express {
   return createKravmock(options).app;
 }

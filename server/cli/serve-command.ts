@@ -217,24 +217,25 @@ export function serveLogger(config: ServeConfig): Promise<Logger> {
   return createLogger({ level: config.logLevel, format });
 }
 
-/** `kravmock serve`; a logger given here wins over --log-level and --log-format (tests capture the log). */
-export async function runServe(argv: string[], io: CommandIo, givenLogger?: Logger): Promise<RunningServer | number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(SERVE_USAGE);
-    return 0;
-  }
-  const config = readServeConfig(argv, io.env);
-  const logger = givenLogger ?? (await serveLogger(config));
-  let scenarios: LoadedScenario[];
-  try {
-    scenarios = loadServeScenarios(config, today());
-  } catch (error) {
-    if (error instanceof ScenarioLoadError) {
-      for (const line of error.message.split('\n')) io.err(line);
-      return 1;
-    }
-    throw error;
-  }
+/** A server `startServe` started: what runServe and startKravmock need to know about it. */
+export interface StartedServer extends RunningServer {
+  /** The admin token the server requires (configured or generated), if any. */
+  adminToken?: string;
+  /** A token generated because the server listens beyond loopback without a configured one. */
+  generatedAdminToken?: string;
+  /** The server's fault seed (the configured one, or the random one chosen and logged). */
+  faultSeed: number;
+  /** What the server answers from at start. */
+  scenarios: LoadedScenario[];
+}
+
+/**
+ * The one start path of `kravmock serve` and `startKravmock`: loads what `config` names, builds the
+ * app and listens. Throws ScenarioLoadError (every problem of the scenario files) or UsageError
+ * (cannot listen).
+ */
+export async function startServe(config: ServeConfig, logger: Logger): Promise<StartedServer> {
+  const scenarios = loadServeScenarios(config, today());
   // Off loopback the admin API never runs open: without a configured token, one is made here.
   const generatedToken = config.admin && config.adminToken === undefined && !isLoopbackHost(config.host) ? generateAdminToken() : undefined;
   const adminToken = config.adminToken ?? generatedToken;
@@ -257,7 +258,8 @@ export async function runServe(argv: string[], io: CommandIo, givenLogger?: Logg
     server.once('error', (error) => reject(new UsageError(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));
   });
   const address = server.address();
-  const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host; // IPv6, e.g. [::1]
+  const url = `http://${hostInUrl}:${typeof address === 'object' && address ? address.port : config.port}`;
   logger.info(
     {
       url,
@@ -273,9 +275,40 @@ export async function runServe(argv: string[], io: CommandIo, givenLogger?: Logg
     },
     'kravmock listening',
   );
-  if (generatedToken !== undefined) {
-    io.err(`admin API token: ${generatedToken}  (send Authorization: Bearer <token>; kravmock listens on ${config.host}, beyond loopback)`);
-  }
   const shutdown = new Shutdown(server, runtime.lifecycle, logger, config.drainTimeoutMs);
-  return { server, url, close: () => shutdown.drain().then(() => undefined), shutdown, logger };
+  return {
+    server,
+    url,
+    close: () => shutdown.drain().then(() => undefined),
+    shutdown,
+    logger,
+    faultSeed,
+    scenarios,
+    ...(adminToken !== undefined ? { adminToken } : {}),
+    ...(generatedToken !== undefined ? { generatedAdminToken: generatedToken } : {}),
+  };
+}
+
+/** `kravmock serve`; a logger given here wins over --log-level and --log-format (tests capture the log). */
+export async function runServe(argv: string[], io: CommandIo, givenLogger?: Logger): Promise<RunningServer | number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(SERVE_USAGE);
+    return 0;
+  }
+  const config = readServeConfig(argv, io.env);
+  const logger = givenLogger ?? (await serveLogger(config));
+  let started: StartedServer;
+  try {
+    started = await startServe(config, logger);
+  } catch (error) {
+    if (error instanceof ScenarioLoadError) {
+      for (const line of error.message.split('\n')) io.err(line);
+      return 1;
+    }
+    throw error;
+  }
+  if (started.generatedAdminToken !== undefined) {
+    io.err(`admin API token: ${started.generatedAdminToken}  (send Authorization: Bearer <token>; kravmock listens on ${config.host}, beyond loopback)`);
+  }
+  return { server: started.server, url: started.url, close: started.close, shutdown: started.shutdown, logger };
 }
