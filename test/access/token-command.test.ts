@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import supertest from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateResponse } from '../helpers/contract-response.js';
 
 const children: ChildProcess[] = [];
@@ -45,6 +45,9 @@ async function call(url: string, path: string, headers: Record<string, string> =
   for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
   return validateResponse(path, await req);
 }
+
+// Each test spawns the CLI (a server, then the token command); slow machines need more than the default.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 describe('kravmock token', () => {
   it('prints a token that reads the party in strict mode, where no token is 401', async () => {
