@@ -16,6 +16,7 @@ import { correlation } from './http/correlation.js';
 import { docsRoutes } from './http/docs-routes.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
 import { healthRoutes, Lifecycle } from './http/health.js';
+import { urlLimit } from './http/limits.js';
 import { requestLog } from './http/request-log.js';
 import type { ResponsePipeline } from './http/respond.js';
 import { scopeMiddleware } from './http/scope-middleware.js';
@@ -69,6 +70,8 @@ export interface KravmockOptions {
    * from it and their id, so a run replays with the same seed. Random when not given.
    */
   faultSeed?: number;
+  /** Longest request target (path and query) served, in bytes (default 8 KiB); longer is 414 KRAVMOCK-414. */
+  maxUrlBytes?: number;
 }
 
 /** The state behind a running app. */
@@ -126,6 +129,8 @@ export function createKravmock(options: KravmockOptions): Kravmock {
   app.use(correlation);
   // One log line per request; then kravmock's own documents and probes: no token, no journal entry, no session.
   app.use(requestLog(logger));
+  // Before any work: an oversized URL is refused here (server/http/limits.ts has the server's other limits).
+  app.use(urlLimit(options.maxUrlBytes));
   app.use(healthRoutes(runtime.lifecycle, runtime.sessions));
   app.use(docsRoutes({ admin: options.admin?.enabled !== false }));
   // The dashboard's static page (/__admin/ui/, and / for browsers): no token, no journal entry, no session.

@@ -1,6 +1,6 @@
 // Dev conveniences under /__admin (kravmock's own, never Skatteetaten's): mint a ready token
 // without a client assertion (used by `kravmock token` and tests), and register clients at run time.
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { ClientRegistry } from './clients.js';
 import type { SigningKey } from './keys.js';
 import { ConsentPeriodError, consentDetails, mintAccessToken, mintAltinnConsent, systemUserDetails } from './mint.js';
@@ -21,7 +21,16 @@ class BadRequest extends Error {}
 
 export function accessAdminRoutes(config: AdminTokenConfig): Router {
   const router = Router();
-  const json = express.json();
+  // A body that cannot be read (not JSON, over 64 kB) is refused like any other bad request here, never a 500.
+  const parse = express.json({ limit: '64kb' });
+  const json: RequestHandler = (req, res, next) => {
+    void parse(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+      const description = tooLarge ? 'the request body is larger than 64 kB' : `the request body could not be read: ${(error as Error).message}`;
+      res.status(tooLarge ? 413 : 400).json({ error: 'invalid_request', error_description: description });
+    });
+  };
 
   router.post('/__admin/tokens', json, async (req, res) => {
     try {

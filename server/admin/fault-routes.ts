@@ -2,7 +2,7 @@
 // scope (the shared state, or the session of X-Kravmock-Session). A change is a new World with the
 // rules replaced; a rejected one leaves the scope as it was. Counters (how many requests a rule
 // matched: its position in its random stream) live in the scope and go with the rule.
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { Runtime } from '../app.js';
 import { firedCount } from '../faults/decide.js';
 import { parseFaultRule, ruleJson } from '../faults/rule-input.js';
@@ -11,6 +11,7 @@ import { factsOf } from '../http/request-context.js';
 import type { Scope } from '../runtime/sessions.js';
 import { withFaults } from '../runtime/world.js';
 import { AdminError, adminErrorHandler } from './admin-error.js';
+import { jsonBody } from './body.js';
 
 function scopeName(scope: Scope): string {
   return scope.id === undefined ? 'the shared scope' : `session '${scope.id}'`;
@@ -39,7 +40,7 @@ export function faultRoutes(runtime: Runtime): Router {
     res.json({ serverSeed: runtime.faultSeed, rules: scope.world.faults.map((rule) => ruleState(scope, rule)) });
   });
 
-  router.post('/__admin/faults', express.json(), (req, res) => {
+  router.post('/__admin/faults', jsonBody('64kb'), (req, res) => {
     const scope = scopeOf(res);
     if (req.body === undefined) {
       throw new AdminError(400, 'invalid-fault-rule', `the body must be a fault rule as JSON with Content-Type: application/json, got Content-Type '${req.get('content-type') ?? 'none'}'`);

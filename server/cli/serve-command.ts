@@ -10,6 +10,7 @@ import { adminTokenProblem, generateAdminToken, isLoopbackHost } from '../admin/
 import { createKravmock } from '../app.js';
 import { MAX_SEED, serverFaultSeed } from '../faults/random.js';
 import type { EmptyResult } from '../http/api-routes.js';
+import { createLimitedServer, resolveLimits, type ServerLimits } from '../http/limits.js';
 import { createLogger, LOG_LEVELS, type LogFormat, type LogLevel } from '../http/request-log.js';
 import { VALIDATION_MODES, type ValidationMode } from '../http/traffic-validation.js';
 import { MAX_JOURNAL_SIZE } from '../journal/journal.js';
@@ -97,6 +98,8 @@ export interface ServeConfig {
   logFormat: LogFormat | 'auto';
   /** How long a drain waits for in-flight requests before cutting their connections. */
   drainTimeoutMs: number;
+  /** URL and header sizes and timeouts on top of DEFAULT_LIMITS (server/http/limits.ts); no flag sets them. */
+  limits?: Partial<ServerLimits>;
 }
 
 /** Flags first, then KRAVMOCK_* variables, then defaults. Throws UsageError naming what was wrong. */
@@ -240,6 +243,7 @@ export async function startServe(config: ServeConfig, logger: Logger): Promise<S
   const generatedToken = config.admin && config.adminToken === undefined && !isLoopbackHost(config.host) ? generateAdminToken() : undefined;
   const adminToken = config.adminToken ?? generatedToken;
   const faultSeed = serverFaultSeed(config.faultSeed);
+  const limits = resolveLimits(config.limits);
   const { app, runtime } = createKravmock({
     scenarios,
     clock: config.fixedClock ?? today,
@@ -251,8 +255,9 @@ export async function startServe(config: ServeConfig, logger: Logger): Promise<S
     sessions: { ttlMs: config.sessionTtlSeconds * 1000, maxSessions: config.maxSessions },
     admin: { enabled: config.admin, ...(adminToken !== undefined ? { token: adminToken } : {}) },
     faultSeed,
+    maxUrlBytes: limits.maxUrlBytes,
   });
-  const server = app.listen(config.port, config.host);
+  const server = createLimitedServer(app, limits).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error) => reject(new UsageError(`cannot listen on ${config.host}:${config.port}: ${error.message}`)));

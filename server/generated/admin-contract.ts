@@ -1403,7 +1403,7 @@ export type components = {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
-        /** @description The request body was not acceptable; `error_description` says what was wrong. */
+        /** @description The request body was not acceptable (400), or larger than 64 kB (413); `error_description` says what was wrong. */
         InvalidRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1567,6 +1567,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["AdminUnauthorized"];
+            413: components["responses"]["InvalidRequest"];
             503: components["responses"]["AdminUnavailable"];
         };
     };
@@ -1594,6 +1595,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidRequest"];
             401: components["responses"]["AdminUnauthorized"];
+            413: components["responses"]["InvalidRequest"];
             503: components["responses"]["AdminUnavailable"];
         };
     };
@@ -1722,6 +1724,7 @@ export interface operations {
             400: components["responses"]["AdminBadRequest"];
             401: components["responses"]["AdminUnauthorized"];
             409: components["responses"]["AdminConflict"];
+            413: components["responses"]["AdminBodyTooLarge"];
             503: components["responses"]["AdminUnavailable"];
         };
     };

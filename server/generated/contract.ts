@@ -426,6 +426,67 @@ export type components = {
             };
         };
         /**
+         * @description KRAVMOCK-408: the request did not arrive in time (headers not complete within 10 s, or the
+         *     whole request not within 30 s; the time the answer takes does not count). The connection is
+         *     closed. Any gateway cuts slow clients; Skatteetaten documents neither the limits nor a body,
+         *     so the code is kravmock's own. Always JSON: the request was never read to its Accept header.
+         */
+        Feil408: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kode": "KRAVMOCK-408",
+                 *       "melding": "Forespørselen kom ikke fram i tide: headerne må være mottatt innen 10 sekunder og hele forespørselen innen 30 sekunder.",
+                 *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Feil"];
+            };
+        };
+        /**
+         * @description KRAVMOCK-414: the URL (path and query) is longer than 8 KiB. Every gateway has such a limit;
+         *     Skatteetaten documents neither its value nor a body, so the code is kravmock's own.
+         */
+        Feil414: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kode": "KRAVMOCK-414",
+                 *       "melding": "URL-en er for lang: 9000 byte, høyst 8192 byte (8 KiB) er tillatt. Send færre eller kortere parametere.",
+                 *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Feil"];
+                "application/xml": components["schemas"]["Feil"];
+            };
+        };
+        /**
+         * @description KRAVMOCK-431: the request line and headers together are larger than 16 KiB. Every gateway has
+         *     such a limit; Skatteetaten documents neither its value nor a body, so the code is kravmock's
+         *     own. The connection is closed. Always JSON: the headers were never read to the end.
+         */
+        Feil431: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "kode": "KRAVMOCK-431",
+                 *       "melding": "Forespørselen har for store headere: URL og headere kan til sammen være høyst 16384 byte (16 KiB).",
+                 *       "korrelasjonsid": "0b7c8f44-6d8f-4a39-9d1c-3f2f6b1f6a10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Feil"];
+            };
+        };
+        /**
          * @description KRAVMOCK-429: more concurrent calls for the organisation than fair use allows (Skatteetaten
          *     documents at most 5 concurrent calls per organisation but no error code for it, so the code is
          *     kravmock's own). Only in access mode `strict`.
@@ -548,6 +609,9 @@ export type ResponseFeil401 = components['responses']['Feil401'];
 export type ResponseFeil403 = components['responses']['Feil403'];
 export type ResponseFeil404 = components['responses']['Feil404'];
 export type ResponseFeil406 = components['responses']['Feil406'];
+export type ResponseFeil408 = components['responses']['Feil408'];
+export type ResponseFeil414 = components['responses']['Feil414'];
+export type ResponseFeil431 = components['responses']['Feil431'];
 export type ResponseFeil429 = components['responses']['Feil429'];
 export type ResponseFeil503 = components['responses']['Feil503'];
 export type ResponseFeil500 = components['responses']['Feil500'];
@@ -593,7 +657,10 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            408: components["responses"]["Feil408"];
+            414: components["responses"]["Feil414"];
             429: components["responses"]["Feil429"];
+            431: components["responses"]["Feil431"];
             500: components["responses"]["Feil500"];
             503: components["responses"]["Feil503"];
         };
@@ -644,7 +711,10 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            408: components["responses"]["Feil408"];
+            414: components["responses"]["Feil414"];
             429: components["responses"]["Feil429"];
+            431: components["responses"]["Feil431"];
             500: components["responses"]["Feil500"];
             503: components["responses"]["Feil503"];
         };
@@ -695,7 +765,10 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            408: components["responses"]["Feil408"];
+            414: components["responses"]["Feil414"];
             429: components["responses"]["Feil429"];
+            431: components["responses"]["Feil431"];
             500: components["responses"]["Feil500"];
             503: components["responses"]["Feil503"];
         };
@@ -746,7 +819,10 @@ export interface operations {
             403: components["responses"]["Feil403"];
             404: components["responses"]["Feil404"];
             406: components["responses"]["Feil406"];
+            408: components["responses"]["Feil408"];
+            414: components["responses"]["Feil414"];
             429: components["responses"]["Feil429"];
+            431: components["responses"]["Feil431"];
             500: components["responses"]["Feil500"];
             503: components["responses"]["Feil503"];
         };

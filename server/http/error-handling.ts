@@ -44,6 +44,13 @@ export function errorHandler(logger: Logger) {
       sendError(req, res, error);
       return;
     }
+    // The router cannot decode a path segment with broken percent-encoding (`%`, `%zz`, `%C0`).
+    if (error instanceof URIError) {
+      const value = /^Failed to decode param '(.*)'$/s.exec(error.message)?.[1];
+      const what = value === undefined ? 'URL-en' : `'${value.length > 100 ? `${value.slice(0, 100)}…` : value}' i URL-en`;
+      sendError(req, res, new ApiError('KB-006', `Ugyldig prosentkoding: ${what} kan ikke dekodes, forventet %XX med to heksadesimale sifre for gyldig UTF-8 (regel: prosentkoding; peker: /path).`));
+      return;
+    }
     logger.error({ err: error, korrelasjonsid }, 'unexpected error');
     sendError(req, res, new ApiError('KB-001', UNEXPECTED_MESSAGE));
   };

@@ -14,7 +14,7 @@
 // pollute Object.prototype nor vanish, and the schema rejects them as unknown properties.
 import jsYaml from 'js-yaml';
 import { visit as visitJson, type JSONPath } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import type { ScenarioProblem } from './types.js';
 
@@ -66,11 +66,15 @@ interface YamlSource {
   lineCounter: LineCounter;
 }
 
-function parseYamlSource(text: string): YamlSource {
+/**
+ * `uniqueKeys: false` for text js-yaml has loaded (it refuses duplicate keys itself): `yaml`'s check
+ * compares each key with every earlier one, seconds for a mapping of 10 000 keys.
+ */
+function parseYamlSource(text: string, uniqueKeys = true): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys,
     prettyErrors: false,
     version: '1.2',
     schema: 'core',
@@ -92,6 +96,23 @@ interface Found {
   depth: number;
 }
 
+type YamlPair = YAMLMap['items'][number];
+const pairIndexes = new WeakMap<YAMLMap, Map<string, YamlPair>>();
+
+/**
+ * The pair of `map` with this key; the last of equal keys wins, as in the loaded value. Indexed on
+ * first use: looking up each of a thousand problems in a mapping of 100 000 keys stays linear.
+ */
+function pairOf(map: YAMLMap, key: string): YamlPair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) index.set(keyString(item.key), item);
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Follows `path` through the YAML nodes as far as it exists; with target 'key' ends on the last key node. */
 function findNode(source: YamlSource, path: Path, target: 'value' | 'key'): Found {
   const { doc } = source;
@@ -100,15 +121,7 @@ function findNode(source: YamlSource, path: Path, target: 'value' | 'key'): Foun
     if (node && isAlias(node)) node = (node.resolve(doc) ?? node) as Node;
     const segment = path[i]!;
     if (node && isMap(node)) {
-      let pair: (typeof node.items)[number] | undefined;
-      // The last of equal keys wins, as in the loaded value.
-      for (let j = node.items.length - 1; j >= 0; j -= 1) {
-        const candidate = node.items[j]!;
-        if (keyString(candidate.key) === String(segment)) {
-          pair = candidate;
-          break;
-        }
-      }
+      const pair = pairOf(node, String(segment));
       if (!pair) return { node, depth: i };
       const last = i === path.length - 1;
       const key = pair.key as Node | null;
@@ -188,7 +201,7 @@ function lazyYamlPositions(text: string): SourcePositions {
   return {
     locate(requests) {
       if (requests.length === 0) return [];
-      positions ??= yamlPositions(parseYamlSource(text));
+      positions ??= yamlPositions(parseYamlSource(text, false));
       return positions.locate(requests);
     },
   };
@@ -333,7 +346,48 @@ export interface ParseOptions {
   yamlLibraryOnly?: boolean;
 }
 
+/** Deepest flow nesting (`[`, `{`) a YAML file may have: deeper is refused before parsing. */
+export const MAX_YAML_FLOW_DEPTH = 1000;
+
+/**
+ * The offset where flow collections (`[`, `{` outside quotes and comments) nest deeper than `max`,
+ * or -1. One pass, no parsing: `[[[[…` 100 000 levels deep would cost the parsers seconds only to
+ * fail on their recursion.
+ */
+export function flowDepthExceeded(text: string, max: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i += 1; // \ escapes in "…"
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) break;
+      i = eol;
+    } else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > max) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth -= 1;
+  }
+  return -1;
+}
+
 function parseYaml(text: string, file: string, options: ParseOptions): ParsedText {
+  const tooDeep = flowDepthExceeded(text, MAX_YAML_FLOW_DEPTH);
+  if (tooDeep !== -1) {
+    const pos = positionsAt(text, [tooDeep])[0]!;
+    return {
+      value: undefined,
+      fatal: [problem(file, pos, '(yaml)', `nested more than ${MAX_YAML_FLOW_DEPTH} levels deep: refusing a possible nesting bomb; a scenario needs a few levels`)],
+      problems: [],
+      positions: { locate: (r) => r.map(() => ({ ...START })) },
+    };
+  }
   if (!options.yamlLibraryOnly) {
     const plain = loadPlainYaml(text);
     if (plain) return { value: plain.value, fatal: [], problems: [], positions: lazyYamlPositions(text) };
@@ -476,21 +530,27 @@ function jsonPositions(text: string): SourcePositions {
       const begin = (offset: number, length: number, _line: number, _character: number, path: () => JSONPath): boolean => record(path(), offset, length, false);
       // Callbacks skipped inside a collection are counted down by its end callback, so both are needed.
       const end = (): void => {};
-      visitJson(text, {
-        onObjectBegin: begin,
-        onObjectEnd: end,
-        onArrayBegin: begin,
-        onArrayEnd: end,
-        onObjectProperty(property, offset, _length, _line, _character, path) {
-          const node = find([...path(), property]);
-          if (!node) return;
-          forget(node);
-          node.key = offset;
-        },
-        onLiteralValue(_value, offset, length, _line, _character, path) {
-          record(path(), offset, length, true);
-        },
-      });
+      try {
+        visitJson(text, {
+          onObjectBegin: begin,
+          onObjectEnd: end,
+          onArrayBegin: begin,
+          onArrayEnd: end,
+          onObjectProperty(property, offset, _length, _line, _character, path) {
+            const node = find([...path(), property]);
+            if (!node) return;
+            forget(node);
+            node.key = offset;
+          },
+          onLiteralValue(_value, offset, length, _line, _character, path) {
+            record(path(), offset, length, true);
+          },
+        });
+      } catch (error) {
+        // Nesting deeper than the scanner's recursion (JSON.parse has no such limit): the positions
+        // recorded so far stand, the rest fall back to their deepest recorded ancestor.
+        if (!(error instanceof RangeError)) throw error;
+      }
       // Each request: the offset of its value, its key, or its deepest existing ancestor.
       const found = requests.map(({ path, target = 'value' }): { offset: number; source?: string } => {
         let node = root;

@@ -231,6 +231,9 @@ function suppressOneOfNoise(errors: VerboseError[]): VerboseError[] {
 }
 
 /** Every schema problem of a scenario document, located by path; empty when it is valid. */
+/** Schema problems listed per document at most (one more line says there are more). */
+export const MAX_SCHEMA_PROBLEMS = 1000;
+
 export function validateAgainstSchema(data: unknown, context: SchemaValidationContext): PathProblem[] {
   const c = scenarioSchema();
   if (c.validate(data)) return [];
@@ -250,6 +253,11 @@ export function validateAgainstSchema(data: unknown, context: SchemaValidationCo
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(p);
+    // A document with a hundred thousand unknown keys must not cost seconds of messages nobody reads.
+    if (problems.length === MAX_SCHEMA_PROBLEMS && errors.length > MAX_SCHEMA_PROBLEMS) {
+      problems.push({ path: [], message: `only the first ${MAX_SCHEMA_PROBLEMS} problems against the schema are listed (the document has more to check): fix them and check again` });
+      break;
+    }
   }
   return problems;
 }

@@ -14,7 +14,8 @@ const TEMPLATES = [contract, adminContract].flatMap((c) =>
   Object.keys(c.document.paths).map((template) => ({
     contract: c,
     template,
-    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    // Express routes are not strict: a trailing slash is served as the path without it.
+    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
   })),
 );
 
