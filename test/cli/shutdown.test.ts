@@ -120,8 +120,12 @@ describe('kravmock serve on SIGTERM', () => {
     const [code, signal] = await exited;
     const elapsed = Date.now() - signalled;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(elapsed).toBeLessThan(5000);
-    expect(log.find((e) => e.msg === 'kravmock stopped')).toMatchObject({ cut: 0 });
+    // The server's own measure, from the signal to the last connection closed, is the 5 s promise;
+    // the wall clock seen from here also counts process start-up and teardown on a loaded machine.
+    const stopped = log.find((e) => e.msg === 'kravmock stopped') as { durationMs: number; cut: number } | undefined;
+    expect(stopped).toMatchObject({ cut: 0 });
+    expect(stopped!.durationMs).toBeLessThan(5000);
+    expect(elapsed).toBeLessThan(10_000);
     expect(log.filter((e) => String(e.msg).startsWith('drain deadline'))).toEqual([]);
     agent.destroy();
   }, 60_000);
