@@ -1725,6 +1725,7 @@ export interface operations {
             401: components["responses"]["AdminUnauthorized"];
             409: components["responses"]["AdminConflict"];
             413: components["responses"]["AdminBodyTooLarge"];
+            415: components["responses"]["AdminUnsupportedMediaType"];
             503: components["responses"]["AdminUnavailable"];
         };
     };
