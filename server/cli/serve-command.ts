@@ -214,12 +214,6 @@ export interface RunningServer {
   logger: Logger;
 }
 
-/** The logger the serve options ask for; `auto` is pretty when stdout is a terminal. */
-export function serveLogger(config: ServeConfig): Promise<Logger> {
-  const format = config.logFormat === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : config.logFormat;
-  return createLogger({ level: config.logLevel, format });
-}
-
 /** A server `startServe` started: what runServe and startKravmock need to know about it. */
 export interface StartedServer extends RunningServer {
   /** The admin token the server requires (configured or generated), if any. */
@@ -292,6 +286,12 @@ export async function startServe(config: ServeConfig, logger: Logger): Promise<S
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(generatedToken !== undefined ? { generatedAdminToken: generatedToken } : {}),
   };
+}
+
+/** The logger the serve options ask for; `auto` is pretty when stdout is a terminal. */
+export function serveLogger(config: ServeConfig): Promise<Logger> {
+  const format = config.logFormat === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : config.logFormat;
+  return createLogger({ level: config.logLevel, format });
 }
 
 /** `kravmock serve`; a logger given here wins over --log-level and --log-format (tests capture the log). */
