@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../fixtures/builtin/scenario.js';
 import { createApp } from '../../server/app.js';
+// With a fixed clock, serverToday is still the server's own (real) date.
+import { today } from '../../server/ledger/dates.js';
 import { loadScenarioText } from '../../server/scenarios/load.js';
 import { ScenarioLoadError } from '../../server/scenarios/types.js';
 import { request, type CheckedResponse } from '../helpers/contract-response.js';
@@ -361,7 +363,7 @@ describe('POST /__admin/reset', () => {
       parties: 7,
       faultRules: 0,
       clock: {
-        serverToday: CLOCK,
+        serverToday: today(),
         fixed: CLOCK,
         offsetDays: 0,
         today: CLOCK,

@@ -11,10 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kravmock-pack-'));
-// A user's shell, not vitest's: vitest sets NODE_ENV=test (and Vite's MODE, DEV, …). With NODE_ENV set,
+// A developer's shell, not vitest's or CI's: vitest sets NODE_ENV=test (and Vite's MODE, DEV, …), CI sets CI. With either set,
 // npm 11 runs dependencies' install scripts, and @pactflow/swagger-mock-validator's postinstall
 // (patch-package) fails when its ajv is hoisted — a known problem the README's Pact section names.
-const VITEST_ONLY = ['NODE_ENV', 'TEST', 'PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL', 'FORCE_TTY', 'NODE_OPTIONS'];
+const VITEST_ONLY = ['CI', 'NODE_ENV', 'TEST', 'PROD', 'DEV', 'MODE', 'SSR', 'BASE_URL', 'FORCE_TTY', 'NODE_OPTIONS'];
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('npm_') && !k.startsWith('KRAVMOCK_') && !VITEST_ONLY.includes(k)),
 );
