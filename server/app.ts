@@ -11,11 +11,13 @@ import { createContract, type Contract } from './contract.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { createBehaviour } from './faults/behaviour.js';
 import { serverFaultSeed } from './faults/random.js';
-import { apiRoutes, type EmptyResult } from './http/api-routes.js';
+import { AnswerCache, DEFAULT_ANSWER_CACHE_BYTES } from './http/answer-cache.js';
+import { API_SEGMENTS, apiRoutes, type EmptyResult } from './http/api-routes.js';
 import { correlation } from './http/correlation.js';
 import { docsRoutes } from './http/docs-routes.js';
 import { errorHandler, unknownRoute } from './http/error-handling.js';
-import { healthRoutes, Lifecycle } from './http/health.js';
+import { HEALTH_SEGMENTS, healthRoutes, Lifecycle, trackInFlight } from './http/health.js';
+import { forSegments } from './http/mount.js';
 import { urlLimit } from './http/limits.js';
 import { requestLog } from './http/request-log.js';
 import type { ResponsePipeline } from './http/respond.js';
@@ -29,6 +31,8 @@ import { adHocScenario } from './party-store.js';
 import { Sessions, type SessionOptions } from './runtime/sessions.js';
 import { createWorld, type ClockSetting } from './runtime/world.js';
 import type { LoadedScenario } from './scenarios/types.js';
+
+const ADMIN = '__admin';
 
 /** How `createKravmock` builds the mock: its data, clock, checks and admin API. Every option has a default. */
 export interface KravmockOptions {
@@ -53,6 +57,12 @@ export interface KravmockOptions {
   access?: AccessOptions;
   /** Time to live and limit of `X-Kravmock-Session` sessions. */
   sessions?: SessionOptions;
+  /**
+   * Answers kept until their party's ledger or the clock changes: at most `maxBytes` (default 64 MiB,
+   * least recently used out first; 0 = every answer computed). Answers are pure functions of the
+   * ledger and the date, so the cache changes how fast, never what, kravmock answers.
+   */
+  answerCache?: { maxBytes?: number };
   /** The request journal: how many entries it keeps (default 1000, oldest dropped; 0 = off). */
   journal?: { size?: number };
   /**
@@ -125,34 +135,40 @@ export function createKravmock(options: KravmockOptions): Kravmock {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on anything: the real API sends none (nor 304s), and hashing every body costs time.
+  app.set('etag', false);
   app.locals.kravmock = runtime;
   app.use(correlation);
   // One log line per request; then kravmock's own documents and probes: no token, no journal entry, no session.
   app.use(requestLog(logger));
   // Before any work: an oversized URL is refused here (server/http/limits.ts has the server's other limits).
   app.use(urlLimit(options.maxUrlBytes));
-  app.use(healthRoutes(runtime.lifecycle, runtime.sessions));
-  app.use(docsRoutes({ admin: options.admin?.enabled !== false }));
+  app.use(trackInFlight(runtime.lifecycle));
+  // Each router behind the first segments of its paths (server/http/mount.ts): a request for /v1/…
+  // goes past them without entering them.
+  app.use(forSegments(HEALTH_SEGMENTS, healthRoutes(runtime.lifecycle, runtime.sessions)));
+  app.use(forSegments(['openapi.yaml', 'openapi.json', 'admin-openapi.yaml', 'docs'], docsRoutes({ admin: options.admin?.enabled !== false })));
   // The dashboard's static page (/__admin/ui/, and / for browsers): no token, no journal entry, no session.
-  if (options.admin?.enabled !== false) app.use(dashboardRoutes());
+  if (options.admin?.enabled !== false) app.use(forSegments(['', ADMIN], dashboardRoutes()));
   // Before the scope middleware, so requests it refuses (a bad session id, too many sessions) are journaled too.
   app.use(journalMiddleware(runtime.journal));
   // Before every route under /__admin (the access capability's /__admin/tokens and /clients too), and
   // before the scope middleware, so a request without the admin token makes no session.
   app.use(adminProtection(options.admin));
   app.use(scopeMiddleware(runtime.sessions));
-  app.use(access.routes);
+  app.use(forSegments(['maskinporten', 'altinn', ADMIN], access.routes));
   app.use(
-    apiRoutes({
+    forSegments(API_SEGMENTS, apiRoutes({
       contract,
       serverToday,
       emptyResult: options.emptyResult ?? 'KB-007',
       access: access.guard,
       behaviour,
-    }),
+      answerCache: new AnswerCache(options.answerCache?.maxBytes ?? DEFAULT_ANSWER_CACHE_BYTES),
+    })),
   );
-  app.use(adminRoutes(runtime));
-  app.use(sessionRoutes(runtime));
+  app.use(forSegments([ADMIN], adminRoutes(runtime)));
+  app.use(forSegments([ADMIN], sessionRoutes(runtime)));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return { app, runtime };

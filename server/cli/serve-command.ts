@@ -14,6 +14,8 @@ import { createLimitedServer, resolveLimits, type ServerLimits } from '../http/l
 import { createLogger, LOG_LEVELS, type LogFormat, type LogLevel } from '../http/request-log.js';
 import { VALIDATION_MODES, type ValidationMode } from '../http/traffic-validation.js';
 import { MAX_JOURNAL_SIZE } from '../journal/journal.js';
+
+const MAX_ANSWER_CACHE_MIB = 4096;
 import { isIsoDate, today } from '../ledger/dates.js';
 import { packageRoot } from '../paths.js';
 import { loadScenarioFiles } from '../scenarios/load.js';
@@ -41,6 +43,13 @@ export const SERVE_OPTIONS: readonly EnvOption[] = [
   { flag: '--access', arg: '<mode>', env: 'KRAVMOCK_ACCESS', default: 'permissive', meaning: 'off, permissive or strict: Maskinporten token, consent and system-user checks' },
   { flag: '--fair-use-limit', arg: '<n>', env: 'KRAVMOCK_FAIR_USE_LIMIT', default: '5', meaning: 'concurrent calls per organisation before 429 in strict mode (0 = unlimited)' },
   { flag: '--journal-size', arg: '<n>', env: 'KRAVMOCK_JOURNAL_SIZE', default: '1000', meaning: 'requests the journal keeps, oldest dropped (0 = no journal; at most 100000)' },
+  {
+    flag: '--answer-cache',
+    arg: '<MiB>',
+    env: 'KRAVMOCK_ANSWER_CACHE',
+    default: '64',
+    meaning: 'memory for answers kept until their ledger or the clock changes (0 = compute every answer; at most 4096)',
+  },
   { flag: '--validate', arg: '<mode>', env: 'KRAVMOCK_VALIDATE', default: 'report', meaning: 'report, enforce or off: check every response against contracts/openapi.yaml' },
   { flag: '--fault-seed', arg: '<n>', env: 'KRAVMOCK_FAULT_SEED', default: 'random', meaning: "seed of the fault rules' random streams, 0-4294967295 (logged at start; reuse it to replay)" },
   { flag: '--session-ttl', arg: '<s>', env: 'KRAVMOCK_SESSION_TTL', default: '1800', meaning: 'seconds an idle X-Kravmock-Session lives' },
@@ -84,6 +93,8 @@ export interface ServeConfig {
   access: AccessMode;
   fairUseLimit: number;
   journalSize: number;
+  /** MiB of answers kept (server/http/answer-cache.ts); 0 = none. */
+  answerCacheMib: number;
   validate: ValidationMode;
   /** The fault seed; runServe picks (and logs) a random one when not given. */
   faultSeed?: number;
@@ -118,6 +129,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
         access: { type: 'string' },
         'fair-use-limit': { type: 'string' },
         'journal-size': { type: 'string' },
+        'answer-cache': { type: 'string' },
         validate: { type: 'string' },
         'fault-seed': { type: 'string' },
         'session-ttl': { type: 'string' },
@@ -146,6 +158,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
   const journalText = values['journal-size'] ?? env.KRAVMOCK_JOURNAL_SIZE ?? '1000';
   if (!/^\d{1,9}$/.test(journalText) || Number(journalText) > MAX_JOURNAL_SIZE) {
     throw new UsageError(`--journal-size must be a whole number from 0 (no journal) to ${MAX_JOURNAL_SIZE}, got '${journalText}'`);
+  }
+  const cacheText = values['answer-cache'] ?? env.KRAVMOCK_ANSWER_CACHE ?? '64';
+  if (!/^\d{1,4}$/.test(cacheText) || Number(cacheText) > MAX_ANSWER_CACHE_MIB) {
+    throw new UsageError(`--answer-cache must be a whole number of MiB from 0 (no cache) to ${MAX_ANSWER_CACHE_MIB}, got '${cacheText}'`);
   }
   const validate = values.validate ?? env.KRAVMOCK_VALIDATE ?? 'report';
   if (!(VALIDATION_MODES as readonly string[]).includes(validate)) throw new UsageError(`--validate must be report, enforce or off, got '${validate}'`);
@@ -182,6 +198,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeCo
     access: access as AccessMode,
     fairUseLimit: Number(fairUseText),
     journalSize: Number(journalText),
+    answerCacheMib: Number(cacheText),
     validate: validate as ValidationMode,
     sessionTtlSeconds: Number(ttlText),
     maxSessions: Number(maxSessionsText),
@@ -245,6 +262,7 @@ export async function startServe(config: ServeConfig, logger: Logger): Promise<S
     logger,
     access: { mode: config.access, fairUseLimit: config.fairUseLimit },
     journal: { size: config.journalSize },
+    answerCache: { maxBytes: config.answerCacheMib * 1024 * 1024 },
     validate: config.validate,
     sessions: { ttlMs: config.sessionTtlSeconds * 1000, maxSessions: config.maxSessions },
     admin: { enabled: config.admin, ...(adminToken !== undefined ? { token: adminToken } : {}) },

@@ -9,7 +9,7 @@ import type { Contract } from '../contract.js';
 import { ApiError, BACKEND_MESSAGE, UNEXPECTED_MESSAGE, type Feilkode } from '../http/errors.js';
 import type { RequestFacts } from '../http/request-context.js';
 import { RESOURCES, type Resource } from '../http/request-validation.js';
-import type { OutgoingResponse } from '../http/respond.js';
+import { sendWhole, type OutgoingResponse } from '../http/respond.js';
 import { decideFaults } from './decide.js';
 import { describePreferences, parsePrefer, type Preferences, type SocketFault } from './prefer.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, type Failure } from './types.js';
@@ -99,17 +99,12 @@ function preferableStatuses(contract: Contract): Map<Resource, number[]> {
   );
 }
 
-function sendWhole(res: Response, out: OutgoingResponse): void {
-  res.status(out.status).type(out.mediaType).send(out.text);
-}
-
 /** Status and headers with the full Content-Length, then half the body's bytes, then the connection closed. */
 function sendTruncated(req: Request, res: Response, out: OutgoingResponse): void {
-  const bytes = Buffer.from(out.text, 'utf8');
-  res.status(out.status).type(out.mediaType);
-  // The headers a whole response would have had (res.send adds the charset to text bodies).
-  const type = String(res.get('Content-Type'));
-  if (!/;\s*charset=/i.test(type)) res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  const bytes = out.bytes ?? Buffer.from(out.text, 'utf8');
+  // The headers a whole response would have had.
+  res.statusCode = out.status;
+  res.setHeader('Content-Type', `${out.mediaType}; charset=utf-8`);
   res.setHeader('Content-Length', String(bytes.length));
   res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
 }

@@ -14,6 +14,7 @@ import {
   type ViewOptions,
 } from '../ledger/views.js';
 import { clockFor } from '../runtime/world.js';
+import type { Answer, AnswerCache } from './answer-cache.js';
 import { ApiError, BACKEND_MESSAGE } from './errors.js';
 import { MEDIA_TYPES, negotiateFormat, serialize } from './format.js';
 import { factsOf } from './request-context.js';
@@ -21,6 +22,8 @@ import { pipelineOf, sendResponse } from './respond.js';
 import { createRequestValidator, RESOURCES, unknownUrl, type Resource } from './request-validation.js';
 
 export const API_PREFIXES = ['/v1', '/api/innkreving/kravogbetalinger/v1'] as const;
+/** The first path segments of API_PREFIXES. */
+export const API_SEGMENTS = ['v1', 'api'] as const;
 
 /** What to answer when a period endpoint finds nothing: the real API's 404 KB-007, or an empty 200. */
 export type EmptyResult = 'KB-007' | 'empty';
@@ -34,6 +37,8 @@ export interface ApiRouteOptions {
   access?: AccessGuard;
   /** `Prefer` and fault rules (server/faults); requests are answered plainly without it. */
   behaviour?: Pick<Behaviour, 'before'>;
+  /** Answers kept per ledger and clock date (server/http/answer-cache.ts); computed every time without it. */
+  answerCache?: AnswerCache;
 }
 
 const RETTIGHETSPAKKER = ['finans', 'regnskapssystem'] as const;
@@ -86,12 +91,17 @@ export function apiRoutes(options: ApiRouteOptions): Router {
       throw new ApiError('KB-009', `Ingen treff på partIdentifikator ${request.partIdentifikator}.`);
     }
     const spec = RESOURCE_SPECS[request.resource];
-    let body: View;
-    try {
-      body = spec.project(entry.ledger, { clock, rettighetspakke: request.rettighetspakke }, request.period);
-    } catch (cause) {
-      throw Object.assign(new ApiError('KB-002', BACKEND_MESSAGE), { cause });
-    }
+    const compute = (): Answer<View> => {
+      let view: View;
+      try {
+        view = spec.project(entry.ledger, { clock, rettighetspakke: request.rettighetspakke }, request.period);
+      } catch (cause) {
+        throw Object.assign(new ApiError('KB-002', BACKEND_MESSAGE), { cause });
+      }
+      return { body: view, text: serialize(format, xmlRoots.get(request.resource)!, view) };
+    };
+    const key = { ledger: entry.ledger, clock, rettighetspakke: request.rettighetspakke, resource: request.resource, fraOgMed: request.period?.fraOgMed, tilOgMed: request.period?.tilOgMed, format };
+    const { body, text, bytes } = options.answerCache ? options.answerCache.answer<View>(key, compute) : compute();
     if (spec.list && options.emptyResult === 'KB-007' && !body.skjermet && !(body[spec.list] as unknown[] | undefined)?.length) {
       const { fraOgMed, tilOgMed } = request.period!;
       throw new ApiError('KB-007', `Fant ingen ${spec.noun} for partIdentifikator ${request.partIdentifikator} i perioden ${fraOgMed} til ${tilOgMed}.`);
@@ -101,7 +111,8 @@ export function apiRoutes(options: ApiRouteOptions): Router {
       format,
       mediaType: MEDIA_TYPES[format],
       body,
-      text: serialize(format, xmlRoots.get(request.resource)!, body),
+      text,
+      ...(bytes ? { bytes } : {}),
       operationId: request.operationId,
     });
   };

@@ -13,6 +13,8 @@ export interface OutgoingResponse {
   body: unknown;
   /** The serialized body. */
   text: string;
+  /** `text` as UTF-8 when it is already encoded (answers from the answer cache); a hook that replaces `text` drops it. */
+  bytes?: Buffer;
   /** The contract operation the request matched, when it matched one. */
   operationId?: string;
 }
@@ -27,7 +29,16 @@ export interface ResponsePipeline {
 export function sendResponse(pipeline: ResponsePipeline | undefined, req: Request, res: Response, out: OutgoingResponse): void {
   const final = pipeline?.inspect ? pipeline.inspect(req, res, out) : out;
   if (pipeline?.deliver) return pipeline.deliver(req, res, final);
-  res.status(final.status).type(final.mediaType).send(final.text);
+  sendWhole(res, final);
+}
+
+/** The whole response, with the headers express's `res.send` gives a text body (no ETag: the real API sends none). */
+export function sendWhole(res: Response, out: OutgoingResponse): void {
+  const bytes = out.bytes ?? Buffer.from(out.text, 'utf8');
+  res.statusCode = out.status;
+  res.setHeader('Content-Type', `${out.mediaType}; charset=utf-8`);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }
 
 /** The pipeline of the app serving the request (set by createKravmock). */

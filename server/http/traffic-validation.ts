@@ -44,7 +44,20 @@ export function createResponseValidator(contract: Contract): ResponseValidator {
     }
     return check;
   };
-  return { violations: (operationId, status, body) => checkFor(operationId, status)(body) };
+  // An answer from the answer cache is one deeply frozen object shared by every request that gets it:
+  // its verdict cannot change, so it is checked once (per operation and status) and remembered.
+  const verdicts = new WeakMap<object, { key: string; violations: ContractViolation[] }>();
+  return {
+    violations: (operationId, status, body) => {
+      if (typeof body !== 'object' || body === null || !Object.isFrozen(body)) return checkFor(operationId, status)(body);
+      const key = `${operationId} ${status}`;
+      const known = verdicts.get(body);
+      if (known?.key === key) return known.violations;
+      const violations = checkFor(operationId, status)(body);
+      verdicts.set(body, { key, violations });
+      return violations;
+    },
+  };
 }
 
 /** `Svaret bryter kontrakten: /krav/0/kravtype: must be …; … og 3 brudd til (se GET /__admin/journal).` */
@@ -90,6 +103,7 @@ export function responseInspector(options: TrafficValidationOptions): ((req: Req
     }
     logger.error(context, 'response breaks the contract (validate=enforce: answered 500 KB-001 instead)');
     const body = { kode: 'KB-001', melding: violationMessage(violations), korrelasjonsid };
-    return { ...out, status: 500, body, text: serializeError(out.format, body) };
+    const { bytes: _stale, ...rest } = out;
+    return { ...rest, status: 500, body, text: serializeError(out.format, body) };
   };
 }
