@@ -2,7 +2,7 @@
 // does; GET /ready answers 200 with what is loaded while kravmock serves, and 503 once it drains
 // (SIGTERM, server/cli/shutdown.ts). Both are mounted before the journal, the admin protection and
 // the scope middleware: they need no admin token, make no session and are not journaled.
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Sessions } from '../runtime/sessions.js';
 
 /**
@@ -48,14 +48,19 @@ export class Lifecycle {
   }
 }
 
-export function healthRoutes(lifecycle: Lifecycle, sessions: Sessions): Router {
-  const router = Router();
-  // Once draining, every response closes its connection (those in flight then too), so keep-alive
-  // clients move on and the server can close.
-  router.use((_req: Request, res: Response, next: NextFunction) => {
+/** Every request is tracked: once draining, every response closes its connection (those in flight then too), so keep-alive clients move on and the server can close. */
+export function trackInFlight(lifecycle: Lifecycle): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
     lifecycle.track(res);
     next();
-  });
+  };
+}
+
+/** The paths healthRoutes answers (their first segment). */
+export const HEALTH_SEGMENTS = ['health', 'ready'] as const;
+
+export function healthRoutes(lifecycle: Lifecycle, sessions: Sessions): Router {
+  const router = Router();
   router.get('/health', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
