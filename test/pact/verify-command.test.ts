@@ -14,6 +14,7 @@ import { loadServeScenarios, readServeConfig, runServe, type RunningServer } fro
 import { runVerify, VERIFY_USAGE } from '../../server/cli/verify-command.js';
 import { today } from '../../server/ledger/dates.js';
 import { verifyPacts } from '../../server/pact/verify.js';
+import { withoutNodeWarnings } from '../helpers/node-warnings.js';
 import { OPEN_CLAIMS, UNKNOWN_PARAMETER, UNKNOWN_STATE } from './fixtures/broken-pacts.js';
 
 const ADMIN_TOKEN = 'verify-admin-token';
@@ -55,7 +56,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number];
-  return { code, stdout, stderr };
+  return { code, stdout, stderr: withoutNodeWarnings(stderr) };
 }
 
 /** A copy of the shipped nettbank pact reduced to one interaction, with other state parameters. */
