@@ -1,9 +1,11 @@
 // The kravmock dashboard. Everything it shows comes from the admin API of the kravmock that served
 // it: the scenarios (GET /__admin/scenarios), one party's ledger as the ledger's replay derives it
 // (GET /__admin/parties/{id}), the clock, the fault rules and the request journal (polled every
-// second with `since=<newest id>`). The page computes no ledger figure itself.
-/* global document, history, location, window, setTimeout, clearTimeout */ // browser globals (this file runs in the page, not in Node)
-import { admin, waitingForToken } from './api.js';
+// second with `since=<newest id>`). The page computes no ledger figure itself. It shows the shared
+// state, or one X-Kravmock-Session session picked from GET /__admin/sessions: then every one of
+// those calls names the session, and shows and changes its state.
+/* global document, history, location, window, setTimeout, clearTimeout, URLSearchParams */ // browser globals (this file runs in the page, not in Node)
+import { admin, SESSION_HEADER, setSession, waitingForToken } from './api.js';
 import { renderChart } from './chart.js';
 import { amountCell, field, fill, h, nok } from './dom.js';
 
@@ -15,6 +17,12 @@ const ROW_LIMIT = 150;
 const $ = (id) => document.getElementById(id);
 
 const state = {
+  /** The session shown (undefined: the shared state), and when it was made, to notice it ending. */
+  session: undefined,
+  sessionCreatedAt: undefined,
+  sessions: [],
+  /** Counts scope changes: an answer asked for before the latest change is dropped, not shown. */
+  generation: 0,
   scenarios: [],
   partyId: undefined,
   party: undefined,
@@ -58,7 +66,9 @@ function renderClock(clock) {
 }
 
 async function loadClock() {
+  const generation = state.generation;
   const clock = await admin('GET', '/__admin/clock');
+  if (generation !== state.generation) return false;
   const changed = state.clockToday !== undefined && clock.today !== state.clockToday;
   renderClock(clock);
   return changed;
@@ -134,7 +144,9 @@ function renderScenarios() {
 }
 
 async function loadScenarios() {
+  const generation = state.generation;
   const { scenarios } = await admin('GET', '/__admin/scenarios');
+  if (generation !== state.generation) return;
   state.scenarios = scenarios;
   renderScenarios();
 }
@@ -424,14 +436,36 @@ function renderParty(party) {
 }
 
 async function loadParty(id) {
+  const generation = state.generation;
   const party = await admin('GET', `/__admin/parties/${encodeURIComponent(id)}`);
-  if (state.partyId === id) renderParty(party);
+  if (state.partyId === id && generation === state.generation) renderParty(party);
+}
+
+/** No party shown (none picked, or the scope shown has no such party). */
+function clearParty() {
+  state.partyId = undefined;
+  state.party = undefined;
+  $('party-empty').hidden = false;
+  $('party').hidden = true;
+  $('party-ledger').hidden = true;
+  $('payment-party').textContent = 'Pick a party first.';
+  $('payment-submit').disabled = true;
+  for (const button of document.querySelectorAll('.party-button')) button.removeAttribute('aria-current');
+}
+
+/** The address keeps the session and the party: `#party=313367002`, `#session=ci-42&party=313367002`. */
+function rememberInAddress() {
+  const params = new URLSearchParams();
+  if (state.session) params.set('session', state.session);
+  if (state.partyId) params.set('party', state.partyId);
+  const hash = params.toString();
+  history.replaceState(null, '', hash ? `#${hash}` : location.pathname);
 }
 
 async function selectParty(id) {
   if (state.partyId !== id) state.showAllClaims = false;
   state.partyId = id;
-  history.replaceState(null, '', `#party=${id}`);
+  rememberInAddress();
   for (const button of document.querySelectorAll('.party-button')) {
     if (button.dataset.party === id) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
@@ -485,7 +519,9 @@ function describeRule(rule) {
 }
 
 async function loadFaults() {
+  const generation = state.generation;
   const { rules } = await admin('GET', '/__admin/faults');
+  if (generation !== state.generation) return;
   const list = $('fault-list');
   if (rules.length === 0) {
     fill(list, h('li', { class: 'muted small' }, 'None: the API answers normally.'));
@@ -579,21 +615,103 @@ function journalItem(entry) {
 }
 
 async function pollJournal() {
+  const generation = state.generation;
   const since = state.newestJournalId > 0 ? `?since=${state.newestJournalId}` : '';
   const page = await admin('GET', `/__admin/journal${since}`);
+  if (generation !== state.generation) return false;
   const list = $('journal');
   if (page.capacity === 0) {
     $('journal-state').textContent = 'The journal is off (kravmock runs with --journal-size 0).';
     return false;
   }
-  if (page.entries.length === 0) return false;
-  state.newestJournalId = Math.max(state.newestJournalId, ...page.entries.map((e) => e.id));
+  // Two polls may overlap (a scope change polls at once, beside the timer's): each entry is shown once.
+  const entries = page.entries.filter((e) => e.id > state.newestJournalId);
+  if (entries.length === 0) return false;
+  state.newestJournalId = Math.max(state.newestJournalId, ...entries.map((e) => e.id));
   // Entries come newest first; the list is newest first too.
-  list.prepend(...page.entries.map(journalItem));
+  list.prepend(...entries.map(journalItem));
   while (list.children.length > JOURNAL_KEEP) list.lastElementChild.remove();
-  state.journalCount += page.entries.length;
-  $('journal-state').textContent = `${list.children.length} newest calls shown (${page.size} in the journal${page.dropped ? `, ${page.dropped} dropped` : ''}); updated every second.`;
+  state.journalCount += entries.length;
+  $('journal-state').textContent = `${list.children.length} newest calls ${state.session ? `of session ${state.session} ` : ''}shown (${page.size} in the journal${page.dropped ? `, ${page.dropped} dropped` : ''}); updated every second.`;
   return true;
+}
+
+function clearJournal() {
+  state.newestJournalId = 0;
+  state.journalCount = 0;
+  fill($('journal'));
+  $('journal-state').textContent = state.session
+    ? `Every API call kravmock answers in session ${state.session} (sent with ${SESSION_HEADER}: ${state.session}), newest first, updated every second.`
+    : 'Every API call kravmock answers in the shared state (sent without a session), newest first, updated every second.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions: the shared state, or one X-Kravmock-Session session
+
+function sessionCounts(s) {
+  const changed = `${s.changedParties} ${s.changedParties === 1 ? 'party' : 'parties'} changed`;
+  return `${changed}, ${s.faults} fault ${s.faults === 1 ? 'rule' : 'rules'}`;
+}
+
+function renderSessions() {
+  const select = $('session-select');
+  const wanted = [['', 'Shared state (no session)'], ...state.sessions.map((s) => [s.id, `${s.id} (today ${s.answeredAt})`])];
+  const current = [...select.options].map((o) => [o.value, o.textContent]);
+  // Rebuilt only when something changed, so an open list is not disturbed every few seconds.
+  if (JSON.stringify(current) !== JSON.stringify(wanted)) {
+    fill(
+      select,
+      wanted.map(([value, label]) => h('option', { value }, label)),
+    );
+  }
+  select.value = state.session ?? '';
+  const shown = state.sessions.find((s) => s.id === state.session);
+  $('session-detail').textContent = shown
+    ? `${sessionCounts(shown)}. Every call of this page sends ${SESSION_HEADER}: ${shown.id} (and so keeps the session alive).`
+    : `${state.sessions.length} ${state.sessions.length === 1 ? 'session' : 'sessions'} alive (${SESSION_HEADER}).`;
+}
+
+/** Lists the live sessions; if the one shown has ended (or ended and started afresh), goes back to the shared state. */
+async function loadSessions() {
+  const { sessions } = await admin('GET', '/__admin/sessions', undefined, { withoutSession: true });
+  state.sessions = sessions;
+  if (state.session) {
+    const shown = sessions.find((s) => s.id === state.session);
+    if (!shown || (state.sessionCreatedAt !== undefined && shown.createdAt !== state.sessionCreatedAt)) {
+      const ended = state.session;
+      await selectScope(undefined, { quiet: true });
+      notify(`Session ${ended} has ended (ended through the admin API, or expired after being idle): showing the shared state.`, 'error');
+      return;
+    }
+    state.sessionCreatedAt = shown.createdAt;
+  }
+  renderSessions();
+}
+
+/** Shows the shared state (undefined) or a session: every admin call from now on names it. */
+async function selectScope(id, { quiet = false } = {}) {
+  state.generation += 1;
+  state.session = id || undefined;
+  state.sessionCreatedAt = state.sessions.find((s) => s.id === state.session)?.createdAt;
+  setSession(state.session);
+  document.body.classList.toggle('in-session', state.session !== undefined);
+  $('api-links-session').hidden = state.session === undefined;
+  renderSessions();
+  clearJournal();
+  const partyId = state.partyId;
+  try {
+    await Promise.all([loadClock(), loadScenarios(), loadFaults(), pollJournal()]);
+    const there = partyId && state.scenarios.some((s) => s.parties.some((p) => p.partIdentifikator === partyId));
+    if (there) await loadParty(partyId);
+    else clearParty();
+    rememberInAddress();
+    if (!quiet) {
+      const where = state.session ? `session ${state.session}: every call of this page sends ${SESSION_HEADER}: ${state.session}` : 'the shared state';
+      notify(`Showing ${where}.${partyId && !there ? ` It has no party ${partyId}.` : ''}`);
+    }
+  } catch (error) {
+    notify(`Could not read ${state.session ? `session ${state.session}` : 'the shared state'}: ${describeError(error)}`, 'error');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -618,6 +736,9 @@ async function start() {
   $('payment-form').addEventListener('submit', sendPayment);
   $('fault-form').addEventListener('submit', addFault);
   $('scenario-filter').addEventListener('input', renderScenarios);
+  $('session-select').addEventListener('change', (event) => selectScope(event.target.value));
+  // Fresh when the list is about to be opened.
+  $('session-select').addEventListener('focus', () => loadSessions().catch(() => {}));
   $('claims-filter').addEventListener('change', () => state.party && renderClaims(state.party));
   let resizeTimer;
   window.addEventListener('resize', () => {
@@ -625,20 +746,32 @@ async function start() {
     resizeTimer = setTimeout(() => state.party && renderChart($('chart'), state.party.balanceOverTime.points, { stepMonths: state.party.balanceOverTime.stepMonths }), 150);
   });
 
+  const address = new URLSearchParams(location.hash.slice(1));
   try {
-    await Promise.all([loadClock(), loadScenarios(), loadFaults(), pollJournal()]);
+    await loadSessions();
+    // A session named in the address is shown if it is alive (the page does not start one).
+    const named = address.get('session');
+    if (named && state.sessions.some((s) => s.id === named)) await selectScope(named, { quiet: true });
+    else {
+      clearJournal();
+      await Promise.all([loadClock(), loadScenarios(), loadFaults(), pollJournal()]);
+    }
   } catch (error) {
     notify(`Could not read kravmock's admin API: ${describeError(error)}`, 'error');
     return;
   }
-  const wanted = /^#party=(\d{9}|\d{11})$/.exec(location.hash)?.[1];
+  const wanted = /^(\d{9}|\d{11})$/.exec(address.get('party') ?? '')?.[1];
   if (wanted && state.scenarios.some((s) => s.parties.some((p) => p.partIdentifikator === wanted))) await selectParty(wanted);
+  else rememberInAddress();
+  const session = address.get('session');
+  if (session && state.session !== session) notify(`Session ${session} is not alive (ended, expired, or not started yet): showing the shared state.`, 'error');
 
   every(JOURNAL_POLL_MS, async () => {
     if ($('journal-pause').checked) return;
     if (await pollJournal()) await loadFaults();
   });
   every(CLOCK_POLL_MS, async () => {
+    await loadSessions();
     if (await loadClock()) await Promise.all([loadScenarios(), state.partyId ? loadParty(state.partyId) : null]);
   });
   document.body.dataset.ready = 'true';
