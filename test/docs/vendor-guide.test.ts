@@ -10,6 +10,7 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, validateResponse } from '../helpers/contract-response.js';
 import { parseCurl } from '../helpers/curl.js';
+import { stopProcessGroup } from '../helpers/process-group.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PROJECT = `${REPO}examples/vendor-pact`;
@@ -53,7 +54,7 @@ const localised = (command: string) => command.replace(/localhost:(8080|8081)/g,
 
 function background(command: string, extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
   let out = '';
-  const child = spawn('bash', ['-c', `exec ${localised(command)}`], { cwd: PROJECT, env: { ...env, ...extraEnv } });
+  const child = spawn('bash', ['-c', `exec ${localised(command)}`], { cwd: PROJECT, env: { ...env, ...extraEnv }, detached: true });
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   running.push(child);
@@ -80,8 +81,8 @@ beforeAll(async () => {
   env.PACT_DO_NOT_TRACK = 'true';
 }, 30_000);
 
-afterAll(() => {
-  for (const child of running) child.kill('SIGTERM');
+afterAll(async () => {
+  await Promise.all(running.map(stopProcessGroup));
 });
 
 describe('docs/vendor-guide.md', () => {

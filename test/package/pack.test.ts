@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stopProcessGroup } from '../helpers/process-group.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kravmock-pack-'));
@@ -52,7 +53,7 @@ describe('npm pack, npm install of the tarball, npx kravmock', () => {
     expect(exported.trim()).toBe('function function function function');
 
     const port = await freePort();
-    const server = spawn('npx', ['kravmock', 'serve', '--clock', '2026-11-26'], { cwd: project, env: { ...env, KRAVMOCK_PORT: String(port) } });
+    const server = spawn('npx', ['kravmock', 'serve', '--clock', '2026-11-26'], { cwd: project, env: { ...env, KRAVMOCK_PORT: String(port) }, detached: true });
     let output = '';
     server.stdout.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -66,7 +67,7 @@ describe('npm pack, npm install of the tarball, npx kravmock', () => {
       expect(res!.status).toBe(200);
       expect(((await res!.json()) as { partIdentifikator: string }).partIdentifikator).toBe('313367002');
     } finally {
-      server.kill('SIGTERM');
+      await stopProcessGroup(server);
     }
   }, 300_000);
 });
