@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { CodeOptions } from 'ajv/dist/core.js';
 import addFormats from 'ajv-formats';
 import { contractsDir } from '../paths.js';
+import { precompiledScenarioValidator } from './precompiled.js';
 import { pointerToPath, type PathProblem, type PathSegment } from './path.js';
 
 export const scenarioSchemaFile = join(contractsDir, 'scenario.schema.json');
@@ -62,16 +64,27 @@ function eventTypesOf(schema: Json): string[] {
   });
 }
 
-/** Compiles the schema (once); exported so a server can pay the cost at start rather than on the first load. */
-export function scenarioSchema(): Compiled {
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(scenarioSchemaFile, 'utf8')) as Json;
+/** ajv's options for the scenario schema; the build's precompiled validator uses the same. */
+export function scenarioAjv(code?: CodeOptions): Ajv2020 {
   // multipleOfPrecision: 0.01 is not exact in binary, so without it ajv rejects amounts such as 0.07;
   // 2 (a tolerance of 1/100 of an øre) still rejects 10.005 and 10.001 and accepts every two-decimal
   // amount up to the schema's maximum of 100 000 000 000.
-  const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true, multipleOfPrecision: 2 });
+  const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true, multipleOfPrecision: 2, ...(code ? { code } : {}) });
   addFormats.default(ajv);
-  compiled = { validate: ajv.compile(schema), schema, eventTypes: eventTypesOf(schema), patterns: patternMessages(schema) };
+  return ajv;
+}
+
+/**
+ * The schema's validator (once): the one `npm run build` precompiled (server/scenarios/precompiled.ts)
+ * when it was made from this very schema text, otherwise compiled here. Exported so a server can pay
+ * the cost at start rather than on the first load.
+ */
+export function scenarioSchema(): Compiled {
+  if (compiled) return compiled;
+  const text = readFileSync(scenarioSchemaFile, 'utf8');
+  const schema = JSON.parse(text) as Json;
+  const validate = precompiledScenarioValidator(text) ?? scenarioAjv().compile(schema);
+  compiled = { validate, schema, eventTypes: eventTypesOf(schema), patterns: patternMessages(schema) };
   return compiled;
 }
 
