@@ -4,12 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAIN_USAGE } from './cli/help.js';
 import { UsageError, processIo } from './cli/io.js';
-import { runServe } from './cli/serve-command.js';
-import { exitOnSignals } from './cli/shutdown.js';
-import { runToken } from './cli/token-command.js';
-import { runGenerate } from './generator/generate-command.js';
 import { packageRoot } from './paths.js';
-import { runValidate } from './scenarios/validate-command.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -28,8 +23,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
   const args = command === first ? rest : argv;
+  // Each command's modules are loaded when it runs: start-up pays only for the command asked for
+  // (serve does not load the generator's faker, nor check-pact's comparison engine or Pact's verifier).
   switch (command) {
     case 'serve': {
+      const [{ runServe }, { exitOnSignals }] = await Promise.all([import('./cli/serve-command.js'), import('./cli/shutdown.js')]);
       const running = await runServe(args, processIo);
       if (typeof running === 'number') return running;
       // SIGTERM/SIGINT: drain in-flight requests, then exit 0 (server/cli/shutdown.ts).
@@ -37,16 +35,14 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     }
     case 'validate':
-      return runValidate(args, processIo);
+      return (await import('./scenarios/validate-command.js')).runValidate(args, processIo);
     case 'generate':
-      return runGenerate(args, processIo);
+      return (await import('./generator/generate-command.js')).runGenerate(args, processIo);
     case 'token':
-      return runToken(args, processIo);
+      return (await import('./cli/token-command.js')).runToken(args, processIo);
     case 'check-pact':
-      // Loaded on demand: the comparison engine is large and only this command needs it.
       return (await import('./cli/check-pact-command.js')).runCheckPact(args, processIo);
     case 'verify':
-      // Loaded on demand, like check-pact: Pact's verifier is only needed here.
       return (await import('./cli/verify-command.js')).runVerify(args, processIo);
     default:
       throw new UsageError(`unknown command '${command}': expected serve, validate, generate, token, check-pact or verify`);
