@@ -131,7 +131,8 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
   const party = ledger.partIdentifikator;
   const events: LedgerEvent[] = Array.isArray(ledger.events) ? ledger.events : [];
 
-  // Everything that is defined anywhere in the ledger, for messages and for payment reskontro defaults.
+  // Everything that is defined anywhere in the ledger: for payment reskontro defaults, and (only when
+  // problems are reported) for messages about references.
   const instalmentDefinitions = new Map<string, Definition>();
   const paymentDefinitions = new Map<string, Definition>();
   const reskontroByKid = new Map<string, Reskontro>();
@@ -140,12 +141,12 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
     if (e.type === 'claimRaised' && Array.isArray(e.kravforfall)) {
       for (const f of e.kravforfall) {
         if (!isRecord(f)) continue;
-        if (!instalmentDefinitions.has(f.kravforfallsIdentifikator)) {
+        if (report && !instalmentDefinitions.has(f.kravforfallsIdentifikator)) {
           instalmentDefinitions.set(f.kravforfallsIdentifikator, { eventIndex, date: e.date, owner: e.kravidentifikator });
         }
         if (f.kidnummer !== undefined && !reskontroByKid.has(f.kidnummer)) reskontroByKid.set(f.kidnummer, e.reskontro);
       }
-    } else if (e.type === 'paymentReceived' && !paymentDefinitions.has(e.innbetalingsidentifikator)) {
+    } else if (report && e.type === 'paymentReceived' && !paymentDefinitions.has(e.innbetalingsidentifikator)) {
       paymentDefinitions.set(e.innbetalingsidentifikator, { eventIndex, date: e.date });
     }
   });
@@ -240,12 +241,13 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
 
   function raiseClaim(e: ClaimRaised, eventIndex: number): void {
     if (claims.has(e.kravidentifikator) || !Array.isArray(e.kravforfall) || e.kravforfall.length === 0) return;
-    const seen = new Set<string>();
+    // Most claims have one instalment: the set of ids seen is made only for claims with more.
+    const seen = e.kravforfall.length > 1 ? new Set<string>() : undefined;
     for (const f of e.kravforfall) {
       if (!isRecord(f)) return;
-      if (instalments.has(f.kravforfallsIdentifikator) || seen.has(f.kravforfallsIdentifikator)) return;
+      if (instalments.has(f.kravforfallsIdentifikator) || seen?.has(f.kravforfallsIdentifikator)) return;
       if (!isIsoDate(f.forfallsdato) || !isAmount(f.beloep)) return;
-      seen.add(f.kravforfallsIdentifikator);
+      seen?.add(f.kravforfallsIdentifikator);
     }
     const claim: ClaimState = {
       event: e,
