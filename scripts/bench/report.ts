@@ -39,7 +39,10 @@ export interface BenchReport {
   rows: Row[];
   prismRows: Row[];
   startup: StartupRun[];
-  growth: { party: GrowthParty; row: Row }[];
+  /** aapnekrav as served: answers from the answer cache once computed. */
+  growth: GrowthSeries;
+  /** The same with `--answer-cache 0`: every answer replays the ledger and builds the view. */
+  growthComputed: GrowthSeries;
   validation: ValidationTiming[];
   /** CPU profiles of kravmock under load, when taken. */
   profiles: { label: string; requestsPerSecond: number; summary: ProfileSummary }[];
@@ -109,14 +112,15 @@ function evaluate(r: BenchReport): Evaluation {
   return { typical, off: find('kravmock typical, off'), prism, prismQuiet, ceiling, prismRatio, prismQuietRatio, ceilingShare, startupMedian, listeningMedian, checks };
 }
 
+export type GrowthSeries = { party: GrowthParty; row: Row }[];
+
 interface Fit {
   exponent: number;
   verdict: string;
 }
 
 /** time ∝ claims^exponent between the smallest and the largest party. */
-function fit(r: BenchReport, value: (x: LoadResult) => number): Fit {
-  const g = r.growth;
+function fit(g: GrowthSeries, value: (x: LoadResult) => number): Fit {
   if (g.length < 2) return { exponent: Number.NaN, verdict: 'too few sizes to tell' };
   const a = g[0]!;
   const b = g[g.length - 1]!;
@@ -230,34 +234,41 @@ export function renderMarkdown(r: BenchReport): { text: string; missed: number; 
   out();
   out('## Growth of the large party');
   out();
-  out(`One party made of generated ledgers (\`kravmock generate\`; scripts/bench/growth.ts): a block of ${r.growth[0]?.party.merged ?? '?'} generated AS ledgers merged into one party, repeated ${r.growth.map((g) => `${g.party.copies}×`).join(', ')}, so every size has the same mix of claims, payments and open claims; loaded with \`--scenarios <file> --no-builtin\`; aapnekrav at 1 connection, ${Math.max(3, Math.round(r.settings.duration / 2))} s each, validation on.`);
+  out(`One party made of generated ledgers (\`kravmock generate\`; scripts/bench/growth.ts): a block of ${r.growth[0]?.party.merged ?? '?'} generated AS ledgers merged into one party, repeated ${r.growth.map((g) => `${g.party.copies}×`).join(', ')}, so every size has the same mix of claims, payments and open claims; loaded with \`--scenarios <file> --no-builtin\`; aapnekrav at 1 connection, ${Math.max(3, Math.round(r.settings.duration / 2))} s each, validation on. Twice: as kravmock serves it (the answer is computed once and then comes from the answer cache until the ledger or the clock changes), and with \`--answer-cache 0\`, where every request replays the whole ledger and builds the answer — what the first request after every change costs.`);
   out();
-  out('| Claims | Open claims | Body (bytes) | p50 (ms) | mean (ms) | p99 (ms) | ms per 1,000 claims (p50) | CPU per request (ms) | CPU ms per 1,000 claims | Peak RSS (MB) |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const { party, row } of r.growth) {
-    const x = row.result;
-    out(`| ${f0(party.claims)} | ${f0(row.items ?? 0)} | ${f0(row.bodyBytes)} | ${f2(x.p50)} | ${f2(x.mean)} | ${f2(x.p99)} | ${f2((x.p50 / party.claims) * 1000)} | ${f2(x.cpuMsPerRequest)} | ${f2((x.cpuMsPerRequest / party.claims) * 1000)} | ${f0(x.peakRssMb)} |`);
-  }
-  out();
-  const byP50 = fit(r, p50Of);
-  const byCpu = fit(r, cpuOf);
-  if (Number.isFinite(byP50.exponent)) {
-    const a = r.growth[0]!;
-    const b = r.growth[r.growth.length - 1]!;
-    out(`From ${f0(a.party.claims)} to ${f0(b.party.claims)} claims (×${f1(b.party.claims / a.party.claims)}) the p50 grows ×${f1(b.row.result.p50 / a.row.result.p50)}: p50 ∝ claims^${f2(byP50.exponent)}, **${byP50.verdict}**; the CPU per request grows ×${f1(b.row.result.cpuMsPerRequest / a.row.result.cpuMsPerRequest)}: ∝ claims^${f2(byCpu.exponent)}, **${byCpu.verdict}**. (The open claims and the answer grow with the party too.)`);
-    if (r.growth.length > 2) {
-      const steps = r.growth.slice(1).map((b, i) => {
-        const a = r.growth[i]!;
-        const k = (v: (x: LoadResult) => number): string => f2(Math.log(v(b.row.result) / v(a.row.result)) / Math.log(b.party.claims / a.party.claims));
-        return `${f0(a.party.claims)} → ${f0(b.party.claims)}: p50 ∝ claims^${k(p50Of)}, CPU ∝ claims^${k(cpuOf)}`;
-      });
-      out();
-      out(`Step by step: ${steps.join('; ')}.`);
+  for (const [title, series] of [
+    ['As served (answer cache on)', r.growth],
+    ['Every answer computed (`--answer-cache 0`)', r.growthComputed],
+  ] as const) {
+    out(`### ${title}`);
+    out();
+    out('| Claims | Open claims | Body (bytes) | p50 (ms) | mean (ms) | p99 (ms) | ms per 1,000 claims (p50) | CPU per request (ms) | CPU ms per 1,000 claims | Peak RSS (MB) |');
+    out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const { party, row } of series) {
+      const x = row.result;
+      out(`| ${f0(party.claims)} | ${f0(row.items ?? 0)} | ${f0(row.bodyBytes)} | ${f2(x.p50)} | ${f2(x.mean)} | ${f2(x.p99)} | ${f2((x.p50 / party.claims) * 1000)} | ${f2(x.cpuMsPerRequest)} | ${f2((x.cpuMsPerRequest / party.claims) * 1000)} | ${f0(x.peakRssMb)} |`);
     }
-  } else {
-    out(byP50.verdict);
+    out();
+    const byP50 = fit(series, p50Of);
+    const byCpu = fit(series, cpuOf);
+    if (Number.isFinite(byP50.exponent)) {
+      const a = series[0]!;
+      const b = series[series.length - 1]!;
+      out(`From ${f0(a.party.claims)} to ${f0(b.party.claims)} claims (×${f1(b.party.claims / a.party.claims)}) the p50 grows ×${f1(b.row.result.p50 / a.row.result.p50)}: p50 ∝ claims^${f2(byP50.exponent)}, **${byP50.verdict}**; the CPU per request grows ×${f1(b.row.result.cpuMsPerRequest / a.row.result.cpuMsPerRequest)}: ∝ claims^${f2(byCpu.exponent)}, **${byCpu.verdict}**. (The open claims and the answer grow with the party too.)`);
+      if (series.length > 2) {
+        const steps = series.slice(1).map((b, i) => {
+          const a = series[i]!;
+          const k = (v: (x: LoadResult) => number): string => f2(Math.log(v(b.row.result) / v(a.row.result)) / Math.log(b.party.claims / a.party.claims));
+          return `${f0(a.party.claims)} → ${f0(b.party.claims)}: p50 ∝ claims^${k(p50Of)}, CPU ∝ claims^${k(cpuOf)}`;
+        });
+        out();
+        out(`Step by step: ${steps.join('; ')}.`);
+      }
+    } else {
+      out(byP50.verdict);
+    }
+    out();
   }
-  out();
   if (r.profiles.length > 0) {
     out('## CPU profiles');
     out();
@@ -311,8 +322,13 @@ export function renderConsoleTable(r: BenchReport): string {
     `kravmock/Prism ${f1(e.prismRatio)}× (Prism quiet: ${f1(e.prismQuietRatio)}×), kravmock/ceiling ${f0(e.ceilingShare * 100)} %`,
     ...e.checks.map((c) => `${c.ok ? 'met    ' : 'NOT MET'}  ${c.name}: ${c.measured} (${c.required})`),
   ];
-  const byP50 = fit(r, p50Of);
-  const byCpu = fit(r, cpuOf);
-  if (Number.isFinite(byP50.exponent)) lines.push(`growth: p50 ∝ claims^${f2(byP50.exponent)} (${byP50.verdict}), CPU per request ∝ claims^${f2(byCpu.exponent)} (${byCpu.verdict})`);
+  for (const [label, series] of [
+    ['growth as served', r.growth],
+    ['growth, every answer computed', r.growthComputed],
+  ] as const) {
+    const byP50 = fit(series, p50Of);
+    const byCpu = fit(series, cpuOf);
+    if (Number.isFinite(byP50.exponent)) lines.push(`${label}: p50 ∝ claims^${f2(byP50.exponent)} (${byP50.verdict}), CPU per request ∝ claims^${f2(byCpu.exponent)} (${byCpu.verdict})`);
+  }
   return lines.join('\n');
 }

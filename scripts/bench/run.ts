@@ -105,6 +105,7 @@ interface KravmockCase {
   validate: 'report' | 'off';
   scenarios?: string[];
   noBuiltin?: boolean;
+  answerCacheMib?: number;
   connections: number;
   duration: number;
   warmup: number;
@@ -122,7 +123,7 @@ interface KravmockRun {
 
 async function runKravmock(c: KravmockCase): Promise<KravmockRun> {
   const port = await freePort();
-  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [] } as const;
+  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [], ...(c.answerCacheMib !== undefined ? { answerCacheMib: c.answerCacheMib } : {}) } as const;
   const spawned = performance.now();
   const target = startKravmock(ROOT, CLI, `kravmock (${c.id})`, serve);
   return withTarget(target, async (t) => {
@@ -215,9 +216,15 @@ async function main(): Promise<void> {
   const off = await runKravmock({ id: 'kravmock typical, off', what: 'aapnekrav, typical party, validate off', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'off', ...common });
   rows.push(off.row);
   report(off.row);
+  const uncached = await runKravmock({ id: 'kravmock typical, no cache', what: 'aapnekrav, typical party, validate report, --answer-cache 0 (every answer computed)', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', answerCacheMib: 0, ...common });
+  rows.push(uncached.row);
+  report(uncached.row);
   const largeOpen = await runKravmock({ id: 'kravmock large', what: 'aapnekrav, large party, validate report', party: LARGE, path: apiPath(LARGE, 'aapnekrav'), validate: 'report', ...common });
   rows.push(largeOpen.row);
   report(largeOpen.row);
+  const largeUncached = await runKravmock({ id: 'kravmock large, no cache', what: 'aapnekrav, large party, validate report, --answer-cache 0 (every answer computed)', party: LARGE, path: apiPath(LARGE, 'aapnekrav'), validate: 'report', answerCacheMib: 0, ...common });
+  rows.push(largeUncached.row);
+  report(largeUncached.row);
   const largeYear = await runKravmock({ id: 'kravmock large krav 1y', what: 'krav one year, large party, validate report', party: LARGE, path: kravOneYear(LARGE), validate: 'report', ...common });
   rows.push(largeYear.row);
   report(largeYear.row);
@@ -290,21 +297,29 @@ async function main(): Promise<void> {
   log(`\nGrowth: one party of ${GROWTH.join(', ')} claims (generated), aapnekrav at 1 connection:`);
   const growthParties = makeGrowthParties({ cli: CLI, dir: work, clock: CLOCK, seed: 20261126, sizes: GROWTH });
   const growth: { party: GrowthParty; row: Row }[] = [];
-  for (const party of growthParties) {
-    const run = await runKravmock({
-      id: `growth ${party.claims}`,
-      what: `aapnekrav, ${party.claims} claims`,
-      party: party.partIdentifikator,
-      path: apiPath(party.partIdentifikator, 'aapnekrav'),
-      validate: 'report',
-      scenarios: [party.file],
-      noBuiltin: true,
-      connections: 1,
-      duration: Math.max(3, Math.round(DURATION / 2)),
-      warmup: Math.min(WARMUP, 1),
-    });
-    growth.push({ party, row: run.row });
-    log(`  ${String(party.claims).padStart(5)} claims (${party.copies} × ${party.merged} generated parties): p50 ${run.row.result.p50.toFixed(2)} ms, mean ${run.row.result.mean.toFixed(2)} ms, CPU ${run.row.result.cpuMsPerRequest.toFixed(2)} ms/req, ${run.row.bodyBytes} B, ${run.row.items} open claims`);
+  const growthComputed: { party: GrowthParty; row: Row }[] = [];
+  for (const [series, answerCacheMib, label] of [
+    [growth, undefined, 'as served (answer cache on)'],
+    [growthComputed, 0, 'every answer computed (--answer-cache 0)'],
+  ] as const) {
+    log(`  ${label}:`);
+    for (const party of growthParties) {
+      const run = await runKravmock({
+        id: `growth ${party.claims}${answerCacheMib === 0 ? ', computed' : ''}`,
+        what: `aapnekrav, ${party.claims} claims`,
+        party: party.partIdentifikator,
+        path: apiPath(party.partIdentifikator, 'aapnekrav'),
+        validate: 'report',
+        scenarios: [party.file],
+        noBuiltin: true,
+        ...(answerCacheMib !== undefined ? { answerCacheMib } : {}),
+        connections: 1,
+        duration: Math.max(3, Math.round(DURATION / 2)),
+        warmup: Math.min(WARMUP, 1),
+      });
+      series.push({ party, row: run.row });
+      log(`  ${String(party.claims).padStart(5)} claims (${party.copies} × ${party.merged} generated parties): p50 ${run.row.result.p50.toFixed(2)} ms, mean ${run.row.result.mean.toFixed(2)} ms, CPU ${run.row.result.cpuMsPerRequest.toFixed(2)} ms/req, ${run.row.bodyBytes} B, ${run.row.items} open claims`);
+    }
   }
 
   const partial: BenchReport = {
@@ -317,6 +332,7 @@ async function main(): Promise<void> {
     prismRows,
     startup,
     growth,
+    growthComputed,
     validation,
     profiles: [],
     note: process.env.BENCH_NOTE,

@@ -14,6 +14,8 @@ export interface KravmockServe {
   fairUseLimit?: number;
   scenarios?: readonly string[];
   noBuiltin?: boolean;
+  /** `--answer-cache <MiB>`; kravmock's default (64) when not given, 0 = every answer computed. */
+  answerCacheMib?: number;
   /** Extra node flags before the script, e.g. --cpu-prof. */
   nodeFlags?: readonly string[];
   pipeStdout?: boolean;
@@ -26,6 +28,7 @@ export function kravmockArgs(cli: string, o: KravmockServe): string[] {
   if (o.fairUseLimit !== undefined) args.push('--fair-use-limit', String(o.fairUseLimit));
   for (const s of o.scenarios ?? []) args.push('--scenarios', s);
   if (o.noBuiltin) args.push('--no-builtin');
+  if (o.answerCacheMib !== undefined) args.push('--answer-cache', String(o.answerCacheMib));
   return args;
 }
 
