@@ -20,6 +20,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener,
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { correlationIdOf } from './correlation.js';
+import { isExpressApp, messageConstructorsFor } from './express-messages.js';
 import { MEDIA_TYPES, negotiateFormat, serializeError } from './format.js';
 import { pipelineOf, sendResponse } from './respond.js';
 
@@ -142,6 +143,8 @@ export function createLimitedServer(handler: RequestListener, given: Partial<Ser
   const limits = resolveLimits(given);
   const server = createServer(
     {
+      // An express app's messages are made with its prototypes already in place (express-messages.ts).
+      ...(isExpressApp(handler) ? messageConstructorsFor(handler) : {}),
       maxHeaderSize: limits.maxHeaderBytes,
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
