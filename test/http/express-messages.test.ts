@@ -71,7 +71,8 @@ describe('kravmock on its own server and on a plain node:http server', () => {
   beforeAll(async () => {
     const app = createApp({ scenarios: [builtinScenario(CLOCK)], clock: CLOCK });
     servers.push(createLimitedServer(app), createServer(app));
-    [fast, plain] = await Promise.all(servers.map(listen));
+    const [a, b] = await Promise.all(servers.map(listen));
+    [fast, plain] = [a!, b!];
   });
   afterAll(() => servers.forEach((s) => s.close()));
 
