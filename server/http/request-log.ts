@@ -34,7 +34,10 @@ const REQUEST_DETAILS = ['partIdentifikator', 'endpoint', 'session', 'korrelasjo
 /** The logger `kravmock serve` writes with. */
 export async function createLogger(options: LoggerOptions = {}): Promise<Logger> {
   const level = options.level ?? 'info';
-  if ((options.format ?? 'json') === 'json') return pino({ level }, options.destination ?? pino.destination({ dest: 1, sync: true }));
+  // Asynchronous: under load the lines written while one write is under way go out together in the
+  // next (a write per request cost about a tenth of the server's CPU); idle, a line goes out at once.
+  // pino flushes what is left synchronously when the process exits.
+  if ((options.format ?? 'json') === 'json') return pino({ level }, options.destination ?? pino.destination({ dest: 1, sync: false }));
   const { default: pretty } = await import('pino-pretty');
   const stream = pretty({
     sync: true,
