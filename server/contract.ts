@@ -2,9 +2,9 @@
 // for what a request may carry and what a response may contain.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import jsYaml from 'js-yaml';
+import { CONTRACT_ID, contractAjv, contractSchemas, precompiledContractValidators } from './contract-precompiled.js';
 import { contractsDir } from './paths.js';
 
 export const contractFile = join(contractsDir, 'openapi.yaml');
@@ -50,10 +50,6 @@ export interface ContractViolation {
   rule?: string;
 }
 
-const CONTRACT_ID = 'https://kravmock.local/contracts/openapi.yaml';
-// OpenAPI keywords that are annotations, not JSON Schema assertions.
-const ANNOTATIONS = ['xml', 'example', 'x-kravmock-choice', 'discriminator', 'externalDocs'];
-
 /**
  * The contract as a JSON value. js-yaml with its core schema (YAML 1.2's: no timestamps, so dates stay
  * strings) reads the contracts ten times faster than the yaml package, which costs start-up 0.1 s
@@ -61,16 +57,6 @@ const ANNOTATIONS = ['xml', 'example', 'x-kravmock-choice', 'discriminator', 'ex
  */
 export function loadContractDocument(file = contractFile): OpenApiDocument {
   return jsYaml.load(readFileSync(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA, filename: file }) as OpenApiDocument;
-}
-
-/** ajv with the contract's schemas registered under `CONTRACT_ID#/$defs/<Name>`. */
-function compileSchemas(doc: OpenApiDocument): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-  addFormats.default(ajv);
-  for (const keyword of ANNOTATIONS) ajv.addKeyword(keyword);
-  const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('#/components/schemas/', '#/$defs/')) as Json;
-  ajv.addSchema({ $id: CONTRACT_ID, $defs: defs });
-  return ajv;
 }
 
 function toViolations(errors: ErrorObject[] | null | undefined): ContractViolation[] {
@@ -114,12 +100,18 @@ export interface Contract {
 }
 
 export function createContract(doc: OpenApiDocument = loadContractDocument()): Contract {
-  const ajv = compileSchemas(doc);
+  const schemas = contractSchemas(doc);
+  const { defs } = schemas;
+  // The build's precompiled validators when they were made from these very schemas; otherwise (or for
+  // a schema they lack) ajv compiles on first use. Parameters have schemas of their own (no $ref).
+  const precompiled = precompiledContractValidators(schemas);
+  let schemasAjv: Ajv2020 | undefined;
+  let parametersAjv: Ajv2020 | undefined;
   const cache = new Map<string, ValidateFunction>();
   const validator = (name: string): ValidateFunction => {
     let fn = cache.get(name);
     if (!fn) {
-      fn = ajv.getSchema(`${CONTRACT_ID}#/$defs/${name}`);
+      fn = (Object.hasOwn(defs, name) ? precompiled?.schemas[name] : undefined) ?? (schemasAjv ??= contractAjv(defs)).getSchema(`${CONTRACT_ID}#/$defs/${name}`);
       if (!fn) throw new Error(`contract has no schema '${name}'`);
       cache.set(name, fn);
     }
@@ -167,7 +159,7 @@ export function createContract(doc: OpenApiDocument = loadContractDocument()): C
     validateParameter(parameter, value) {
       let fn = parameterValidators.get(parameter);
       if (!fn) {
-        fn = ajv.compile(parameter.schema);
+        fn = precompiled?.parameters.get(JSON.stringify(parameter.schema)) ?? (parametersAjv ??= contractAjv()).compile(parameter.schema);
         parameterValidators.set(parameter, fn);
       }
       return fn(value) ? [] : toViolations(fn.errors).map((v, i) => ({ ...v, rule: ruleOf(fn.errors![i]!) }));

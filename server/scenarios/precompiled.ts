@@ -32,10 +32,8 @@ export function precompiledScenarioValidator(schemaText: string, file = precompi
   return typeof loaded === 'function' && loaded.schemaSha256 === sha256(schemaText) ? loaded : undefined;
 }
 
-/** Writes the precompiled validator (the build's step after tsc). */
+/** Writes the precompiled validator (a build step, server/precompile.ts). */
 export function writePrecompiledValidator(file = precompiledFile): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, precompiledSource(readFileSync(scenarioSchemaFile, 'utf8')));
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writePrecompiledValidator();
