@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:container: builds the Dockerfile for real and checks the image from outside, on a
-# machine with no Docker engine and no container registry (as root; CI runs it after npm test):
+# machine with no Docker engine and no container registry (as root; .ci/run runs it beside the
+# suite's Node 24 pass):
 #
 #   1. scripts/container/make-base-image.sh makes node:24-slim locally (cached after the first run);
 #   2. buildah builds the Dockerfile with --pull=never, as `docker build` would;
