@@ -125,11 +125,13 @@ function fit(g: GrowthSeries, value: (x: LoadResult) => number): Fit {
   const a = g[0]!;
   const b = g[g.length - 1]!;
   const exponent = Math.log(value(b.row.result) / value(a.row.result)) / Math.log(b.party.claims / a.party.claims);
+  if (!Number.isFinite(exponent)) return { exponent, verdict: 'not measurable (a time of 0)' };
   const verdict = exponent <= 0.9 ? 'better than linear' : exponent <= 1.1 ? 'linear' : 'worse than linear';
   return { exponent, verdict };
 }
 
-const p50Of = (x: LoadResult): number => x.p50;
+// The mean, not p50: autocannon's percentiles are whole milliseconds, and answers from the cache take less.
+const meanOf = (x: LoadResult): number => x.mean;
 const cpuOf = (x: LoadResult): number => x.cpuMsPerRequest;
 
 function statuses(result: LoadResult): string {
@@ -249,23 +251,23 @@ export function renderMarkdown(r: BenchReport): { text: string; missed: number; 
       out(`| ${f0(party.claims)} | ${f0(row.items ?? 0)} | ${f0(row.bodyBytes)} | ${f2(x.p50)} | ${f2(x.mean)} | ${f2(x.p99)} | ${f2((x.p50 / party.claims) * 1000)} | ${f2(x.cpuMsPerRequest)} | ${f2((x.cpuMsPerRequest / party.claims) * 1000)} | ${f0(x.peakRssMb)} |`);
     }
     out();
-    const byP50 = fit(series, p50Of);
+    const byMean = fit(series, meanOf);
     const byCpu = fit(series, cpuOf);
-    if (Number.isFinite(byP50.exponent)) {
+    if (Number.isFinite(byMean.exponent)) {
       const a = series[0]!;
       const b = series[series.length - 1]!;
-      out(`From ${f0(a.party.claims)} to ${f0(b.party.claims)} claims (×${f1(b.party.claims / a.party.claims)}) the p50 grows ×${f1(b.row.result.p50 / a.row.result.p50)}: p50 ∝ claims^${f2(byP50.exponent)}, **${byP50.verdict}**; the CPU per request grows ×${f1(b.row.result.cpuMsPerRequest / a.row.result.cpuMsPerRequest)}: ∝ claims^${f2(byCpu.exponent)}, **${byCpu.verdict}**. (The open claims and the answer grow with the party too.)`);
+      out(`From ${f0(a.party.claims)} to ${f0(b.party.claims)} claims (×${f1(b.party.claims / a.party.claims)}) the mean latency grows ×${f1(b.row.result.mean / a.row.result.mean)}: ∝ claims^${f2(byMean.exponent)}, **${byMean.verdict}**; the CPU per request grows ×${f1(b.row.result.cpuMsPerRequest / a.row.result.cpuMsPerRequest)}: ∝ claims^${f2(byCpu.exponent)}, **${byCpu.verdict}**. (The open claims and the answer grow with the party too.)`);
       if (series.length > 2) {
         const steps = series.slice(1).map((b, i) => {
           const a = series[i]!;
           const k = (v: (x: LoadResult) => number): string => f2(Math.log(v(b.row.result) / v(a.row.result)) / Math.log(b.party.claims / a.party.claims));
-          return `${f0(a.party.claims)} → ${f0(b.party.claims)}: p50 ∝ claims^${k(p50Of)}, CPU ∝ claims^${k(cpuOf)}`;
+          return `${f0(a.party.claims)} → ${f0(b.party.claims)}: mean ∝ claims^${k(meanOf)}, CPU ∝ claims^${k(cpuOf)}`;
         });
         out();
         out(`Step by step: ${steps.join('; ')}.`);
       }
     } else {
-      out(byP50.verdict);
+      out(`Mean latency: ${byMean.verdict}; CPU per request ∝ claims^${f2(byCpu.exponent)}, ${byCpu.verdict}.`);
     }
     out();
   }
@@ -326,9 +328,9 @@ export function renderConsoleTable(r: BenchReport): string {
     ['growth as served', r.growth],
     ['growth, every answer computed', r.growthComputed],
   ] as const) {
-    const byP50 = fit(series, p50Of);
+    const byMean = fit(series, meanOf);
     const byCpu = fit(series, cpuOf);
-    if (Number.isFinite(byP50.exponent)) lines.push(`${label}: p50 ∝ claims^${f2(byP50.exponent)} (${byP50.verdict}), CPU per request ∝ claims^${f2(byCpu.exponent)} (${byCpu.verdict})`);
+    if (series.length > 1) lines.push(`${label}: mean latency ∝ claims^${f2(byMean.exponent)} (${byMean.verdict}), CPU per request ∝ claims^${f2(byCpu.exponent)} (${byCpu.verdict})`);
   }
   return lines.join('\n');
 }

@@ -136,9 +136,17 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
   const instalmentDefinitions = new Map<string, Definition>();
   const paymentDefinitions = new Map<string, Definition>();
   const reskontroByKid = new Map<string, Reskontro>();
+  // An instalment's ledger position (claim event index, then instalment index) as one small integer:
+  // the instalments of all earlier claims in the list, plus its index. (eventIndex × 100 000 + index
+  // passed V8's small-integer range beyond about 10 000 events, and every instalment object then
+  // carried a boxed number: a party of 8 000 claims replayed 40 times slower than one of 2 000.)
+  const instalmentOffsets = new Array<number>(events.length).fill(0);
+  let instalmentCount = 0;
   events.forEach((e, eventIndex) => {
     if (!e || typeof e !== 'object') return;
     if (e.type === 'claimRaised' && Array.isArray(e.kravforfall)) {
+      instalmentOffsets[eventIndex] = instalmentCount;
+      instalmentCount += e.kravforfall.length;
       for (const f of e.kravforfall) {
         if (!isRecord(f)) continue;
         if (report && !instalmentDefinitions.has(f.kravforfallsIdentifikator)) {
@@ -268,7 +276,7 @@ export function replay(ledger: PartyLedger, clock: IsoDate, options: ReplayOptio
       const s: InstalmentState = {
         spec: f,
         claim,
-        order: eventIndex * 100_000 + i,
+        order: instalmentOffsets[eventIndex]! + i,
         forfallsdato: f.forfallsdato,
         original,
         remaining: original,
