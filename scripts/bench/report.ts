@@ -203,7 +203,7 @@ export function renderMarkdown(r: BenchReport): { text: string; missed: number; 
   out('## Cost of validation');
   out();
   if (r.validation.length > 0) {
-    out('The validator alone (kravmock\'s own, as `--validate report` runs it on every answer), timed in the bench process on the bodies the load runs received; median of many calls:');
+    out('The validator alone (kravmock\'s own, as `--validate report` runs it on every answer it computes; an answer from the answer cache was checked when it was made and its verdict is remembered), timed in the bench process on the bodies the load runs received; median of many calls. The last column compares it with the CPU of a request served from the cache, so it says what checking every answer again would add:');
     out();
     out('| Answer | Bytes | Validation (ms) | JSON.stringify of the same body (ms) | Validation / server CPU per request |');
     out('|---|---:|---:|---:|---:|');
@@ -223,7 +223,7 @@ export function renderMarkdown(r: BenchReport): { text: string; missed: number; 
     const validatorShare = typicalTiming ? typicalTiming.validateMs / offR.cpuMsPerRequest : undefined;
     out(`Over HTTP (typical party, aapnekrav, ${e.typical.connections} connections, each mode its own server): \`--validate report\` ${f0(on.requestsPerSecond)} requests/s, p50 ${f1(on.p50)} ms, ${f2(on.cpuMsPerRequest)} ms CPU per request; \`--validate off\` ${f0(offR.requestsPerSecond)} requests/s, p50 ${f1(offR.p50)} ms, ${f2(offR.cpuMsPerRequest)} ms CPU per request. ${
       loss <= 0.05
-        ? `No cost of validation shows over HTTP in this run (${loss < 0 ? 'validation off was the slower of the two' : 'under 5 %'}): it is smaller than the run-to-run variation on this machine; the timing above is the one to go by.`
+        ? `No cost of validation shows over HTTP in this run (${loss < 0 ? 'validation off was the slower of the two' : 'under 5 %'}): the typical party's answer comes from the answer cache, checked once when it was made, so what is left is smaller than the run-to-run variation on this machine; the timing above is what checking every answer again would cost.`
         : validatorShare !== undefined && validatorShare < loss / 3
           ? `The run with validation off was ${f0(loss * 100)} % faster, but the validator itself takes ${f0(validatorShare * 100)} % of a request's CPU (above): the difference is mostly the run-to-run variation of this machine, and the timing above is the one to go by.`
           : `Validation on costs ${f0(loss * 100)} % of the throughput in this run.`
