@@ -43,6 +43,8 @@ export interface BenchReport {
   growth: GrowthSeries;
   /** The same with `--answer-cache 0`: every answer replays the ledger and builds the view. */
   growthComputed: GrowthSeries;
+  /** Back-to-back pairs for the ceiling share (the machine's speed drifts between targets). */
+  pairs: Pair[];
   validation: ValidationTiming[];
   /** CPU profiles of kravmock under load, when taken. */
   profiles: { label: string; requestsPerSecond: number; summary: ProfileSummary }[];
@@ -100,16 +102,29 @@ function evaluate(r: BenchReport): Evaluation {
   const rps = typical.result.requestsPerSecond;
   const prismRatio = prism ? rps / prism.result.requestsPerSecond : Number.NaN;
   const prismQuietRatio = prismQuiet ? rps / prismQuiet.result.requestsPerSecond : Number.NaN;
-  const ceilingShare = ceiling ? rps / ceiling.result.requestsPerSecond : Number.NaN;
+  const singleShare = ceiling ? rps / ceiling.result.requestsPerSecond : Number.NaN;
+  const pairShares = r.pairs.map((p) => p.kravmock / p.ceiling);
+  const ceilingShare = pairShares.length > 0 ? median(pairShares) : singleShare;
+  const ceilingMeasured =
+    pairShares.length > 0
+      ? `${f0(ceilingShare * 100)} % (median of ${pairShares.length} back-to-back pairs: ${pairShares.map((x) => `${f0(x * 100)} %`).join(', ')}; the main table's runs, minutes apart: ${f0(singleShare * 100)} %)`
+      : `${f0(ceilingShare * 100)} %`;
   const startupMedian = median(r.startup.map((s) => s.firstAnswerMs));
   const listeningMedian = median(r.startup.map((s) => s.listeningMs));
   const checks: Check[] = [
     { id: 'prism', name: `kravmock / Prism, requests/s (aapnekrav, typical party, validation on)`, required: `≥ ${TARGETS.prismRatio}×`, measured: `${f1(prismRatio)}×`, ok: prismRatio >= TARGETS.prismRatio },
-    { id: 'ceiling', name: `kravmock / node:http ceiling, requests/s (typical party, validation on)`, required: `≥ ${TARGETS.ceilingShare * 100} %`, measured: `${f0(ceilingShare * 100)} %`, ok: ceilingShare >= TARGETS.ceilingShare },
+    { id: 'ceiling', name: `kravmock / node:http ceiling, requests/s (typical party, validation on)`, required: `≥ ${TARGETS.ceilingShare * 100} %`, measured: ceilingMeasured, ok: ceilingShare >= TARGETS.ceilingShare },
     { id: 'p99', name: `p99 latency at ${typical.connections} connections (typical party, validation on)`, required: `< ${TARGETS.p99Ms} ms`, measured: `${f1(typical.result.p99)} ms`, ok: typical.result.p99 < TARGETS.p99Ms },
     { id: 'startup', name: `start-up with the built-in scenarios (median of ${r.startup.length}, spawn → first /v1 answer)`, required: `< ${TARGETS.startupMs / 1000} s`, measured: `${f2(startupMedian / 1000)} s`, ok: startupMedian < TARGETS.startupMs },
   ];
   return { typical, off: find('kravmock typical, off'), prism, prismQuiet, ceiling, prismRatio, prismQuietRatio, ceilingShare, startupMedian, listeningMedian, checks };
+}
+
+/** kravmock (typical party) and the ceiling measured back to back. */
+export interface Pair {
+  kravmock: number;
+  ceiling: number;
+  kravmockP99: number;
 }
 
 export type GrowthSeries = { party: GrowthParty; row: Row }[];
