@@ -108,6 +108,7 @@ interface KravmockCase {
   scenarios?: string[];
   noBuiltin?: boolean;
   answerCacheMib?: number;
+  extra?: readonly string[];
   connections: number;
   duration: number;
   warmup: number;
@@ -125,7 +126,7 @@ interface KravmockRun {
 
 async function runKravmock(c: KravmockCase): Promise<KravmockRun> {
   const port = await freePort();
-  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [], ...(c.answerCacheMib !== undefined ? { answerCacheMib: c.answerCacheMib } : {}) } as const;
+  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [], ...(c.answerCacheMib !== undefined ? { answerCacheMib: c.answerCacheMib } : {}), ...(c.extra ? { extra: c.extra } : {}) } as const;
   const spawned = performance.now();
   const target = startKravmock(ROOT, CLI, `kravmock (${c.id})`, serve);
   return withTarget(target, async (t) => {
@@ -218,6 +219,10 @@ async function main(): Promise<void> {
   const off = await runKravmock({ id: 'kravmock typical, off', what: 'aapnekrav, typical party, validate off', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'off', ...common });
   rows.push(off.row);
   report(off.row);
+  // What a load test of one's own integration can ask for: no log line per request, no journal.
+  const lean = await runKravmock({ id: 'kravmock typical, lean', what: 'aapnekrav, typical party, validate report, --log-level warn --journal-size 0', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', extra: ['--log-level', 'warn', '--journal-size', '0'], ...common });
+  rows.push(lean.row);
+  report(lean.row);
   const uncached = await runKravmock({ id: 'kravmock typical, no cache', what: 'aapnekrav, typical party, validate report, --answer-cache 0 (every answer computed)', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', answerCacheMib: 0, ...common });
   rows.push(uncached.row);
   report(uncached.row);

@@ -16,6 +16,8 @@ export interface KravmockServe {
   noBuiltin?: boolean;
   /** `--answer-cache <MiB>`; kravmock's default (64) when not given, 0 = every answer computed. */
   answerCacheMib?: number;
+  /** Other `serve` options, as given (e.g. `--log-level warn`). */
+  extra?: readonly string[];
   /** Extra node flags before the script, e.g. --cpu-prof. */
   nodeFlags?: readonly string[];
   pipeStdout?: boolean;
@@ -29,6 +31,7 @@ export function kravmockArgs(cli: string, o: KravmockServe): string[] {
   for (const s of o.scenarios ?? []) args.push('--scenarios', s);
   if (o.noBuiltin) args.push('--no-builtin');
   if (o.answerCacheMib !== undefined) args.push('--answer-cache', String(o.answerCacheMib));
+  args.push(...(o.extra ?? []));
   return args;
 }
 
