@@ -32,6 +32,8 @@ const CONTRACT = 'contracts/openapi.yaml';
 const CLOCK = '2026-11-26';
 const ONE_YEAR = { fraOgMed: '2025-11-27', tilOgMed: CLOCK };
 const LARGE_SCENARIO = 'stor-part-fem-aar';
+/** Every answer computed: no answer cache. */
+const NO_CACHE = ['--answer-cache', '0'] as const;
 
 function envNumber(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -107,7 +109,6 @@ interface KravmockCase {
   validate: 'report' | 'off';
   scenarios?: string[];
   noBuiltin?: boolean;
-  answerCacheMib?: number;
   extra?: readonly string[];
   connections: number;
   duration: number;
@@ -126,7 +127,7 @@ interface KravmockRun {
 
 async function runKravmock(c: KravmockCase): Promise<KravmockRun> {
   const port = await freePort();
-  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [], ...(c.answerCacheMib !== undefined ? { answerCacheMib: c.answerCacheMib } : {}), ...(c.extra ? { extra: c.extra } : {}) } as const;
+  const serve = { port, clock: CLOCK, access: 'strict', validate: c.validate, fairUseLimit: 0, scenarios: c.scenarios ?? [], noBuiltin: c.noBuiltin ?? false, nodeFlags: c.nodeFlags ?? [], ...(c.extra ? { extra: c.extra } : {}) } as const;
   const spawned = performance.now();
   const target = startKravmock(ROOT, CLI, `kravmock (${c.id})`, serve);
   return withTarget(target, async (t) => {
@@ -223,13 +224,13 @@ async function main(): Promise<void> {
   const lean = await runKravmock({ id: 'kravmock typical, lean', what: 'aapnekrav, typical party, validate report, --log-level warn --journal-size 0', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', extra: ['--log-level', 'warn', '--journal-size', '0'], ...common });
   rows.push(lean.row);
   report(lean.row);
-  const uncached = await runKravmock({ id: 'kravmock typical, no cache', what: 'aapnekrav, typical party, validate report, --answer-cache 0 (every answer computed)', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', answerCacheMib: 0, ...common });
+  const uncached = await runKravmock({ id: 'kravmock typical, no cache', what: 'aapnekrav, typical party, validate report, --answer-cache 0 (every answer computed)', party: TYPICAL, path: apiPath(TYPICAL, 'aapnekrav'), validate: 'report', extra: NO_CACHE, ...common });
   rows.push(uncached.row);
   report(uncached.row);
   const largeOpen = await runKravmock({ id: 'kravmock large', what: 'aapnekrav, large party, validate report', party: LARGE, path: apiPath(LARGE, 'aapnekrav'), validate: 'report', ...common });
   rows.push(largeOpen.row);
   report(largeOpen.row);
-  const largeUncached = await runKravmock({ id: 'kravmock large, no cache', what: 'aapnekrav, large party, validate report, --answer-cache 0 (every answer computed)', party: LARGE, path: apiPath(LARGE, 'aapnekrav'), validate: 'report', answerCacheMib: 0, ...common });
+  const largeUncached = await runKravmock({ id: 'kravmock large, no cache', what: 'aapnekrav, large party, validate report, --answer-cache 0 (every answer computed)', party: LARGE, path: apiPath(LARGE, 'aapnekrav'), validate: 'report', extra: NO_CACHE, ...common });
   rows.push(largeUncached.row);
   report(largeUncached.row);
   const largeYear = await runKravmock({ id: 'kravmock large krav 1y', what: 'krav one year, large party, validate report', party: LARGE, path: kravOneYear(LARGE), validate: 'report', ...common });
@@ -319,21 +320,21 @@ async function main(): Promise<void> {
   const growthParties = makeGrowthParties({ cli: CLI, dir: work, clock: CLOCK, seed: 20261126, sizes: GROWTH });
   const growth: { party: GrowthParty; row: Row }[] = [];
   const growthComputed: { party: GrowthParty; row: Row }[] = [];
-  for (const [series, answerCacheMib, label] of [
-    [growth, undefined, 'as served (answer cache on)'],
-    [growthComputed, 0, 'every answer computed (--answer-cache 0)'],
+  for (const [series, extra, label] of [
+    [growth, [], 'as served (answer cache on)'],
+    [growthComputed, NO_CACHE, 'every answer computed (--answer-cache 0)'],
   ] as const) {
     log(`  ${label}:`);
     for (const party of growthParties) {
       const run = await runKravmock({
-        id: `growth ${party.claims}${answerCacheMib === 0 ? ', computed' : ''}`,
+        id: `growth ${party.claims}${extra.length > 0 ? ', computed' : ''}`,
         what: `aapnekrav, ${party.claims} claims`,
         party: party.partIdentifikator,
         path: apiPath(party.partIdentifikator, 'aapnekrav'),
         validate: 'report',
         scenarios: [party.file],
         noBuiltin: true,
-        ...(answerCacheMib !== undefined ? { answerCacheMib } : {}),
+        extra,
         connections: 1,
         duration: Math.max(3, Math.round(DURATION / 2)),
         warmup: Math.min(WARMUP, 1),

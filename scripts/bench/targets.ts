@@ -14,9 +14,7 @@ export interface KravmockServe {
   fairUseLimit?: number;
   scenarios?: readonly string[];
   noBuiltin?: boolean;
-  /** `--answer-cache <MiB>`; kravmock's default (64) when not given, 0 = every answer computed. */
-  answerCacheMib?: number;
-  /** Other `serve` options, as given (e.g. `--log-level warn`). */
+  /** Other `serve` options, as given (e.g. `--answer-cache 0`, `--log-level warn`). */
   extra?: readonly string[];
   /** Extra node flags before the script, e.g. --cpu-prof. */
   nodeFlags?: readonly string[];
@@ -30,7 +28,6 @@ export function kravmockArgs(cli: string, o: KravmockServe): string[] {
   if (o.fairUseLimit !== undefined) args.push('--fair-use-limit', String(o.fairUseLimit));
   for (const s of o.scenarios ?? []) args.push('--scenarios', s);
   if (o.noBuiltin) args.push('--no-builtin');
-  if (o.answerCacheMib !== undefined) args.push('--answer-cache', String(o.answerCacheMib));
   args.push(...(o.extra ?? []));
   return args;
 }

@@ -2,6 +2,7 @@
 // (jose's own error texts are English and generic).
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { deepFreeze } from '../deep-freeze.js';
 
 export interface DecodedJwt {
   header: ProtectedHeaderParameters;
@@ -37,13 +38,6 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 const verdicts = new WeakMap<KeyObject, Map<string, boolean>>();
 
 /**

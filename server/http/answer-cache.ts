@@ -7,6 +7,7 @@
 //
 // Bounded by bytes (the serialized text counted three times, an estimate of text + the body's
 // objects, plus its UTF-8 bytes), least recently used out first.
+import { deepFreeze } from '../deep-freeze.js';
 import type { PartyLedger } from '../ledger/events.js';
 import type { Format } from './format.js';
 
@@ -106,10 +107,4 @@ export class AnswerCache {
     }
     return `${ledgerId}|${key.clock}|${key.rettighetspakke}|${key.resource}|${key.fraOgMed ?? ''}|${key.tilOgMed ?? ''}|${key.format}`;
   }
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
